@@ -1,0 +1,57 @@
+# asn-sentiment: the two set-up commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= demo-output
+SHARED ?= ../shared
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+STAFF := surveys/staff_survey_wave1_2026-02.csv surveys/staff_survey_wave2_2026-05.csv surveys/staff_survey_wave3_2026-08.xlsx
+PUBLIC := surveys/public_comments.csv
+EVENTS := surveys/events.csv
+
+.PHONY: help install install-test demo test lint models docs clean
+
+help:
+	@echo "make demo    - create .venv, install, analyse the bundled samples into $(OUT)/"
+	@echo "make test    - create .venv, install with test extras, run the whole test suite"
+	@echo "make models  - retrain the shipped models from $(SHARED)/data"
+	@echo "make docs    - regenerate the CLI reference in README.md"
+	@echo "make lint    - ruff"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install when the metadata changes; the stamp records what was installed.
+$(VENV)/.installed: setup.cfg pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-test: setup.cfg pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[test]'
+	@touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+demo: install
+	$(BIN)/asn-sentiment analyze $(STAFF) $(PUBLIC) --events $(EVENTS) -o $(OUT) --overwrite
+	@echo
+	@echo "Open $(OUT)/report.html in a browser; tables are in $(OUT)/results.csv and $(OUT)/summary.csv, charts in $(OUT)/charts/."
+
+test: install-test
+	$(BIN)/python -m pytest -n 2 -q
+
+lint: install-test
+	$(BIN)/ruff check asn_sentiment tests bench
+	$(BIN)/ruff format --check asn_sentiment tests bench
+
+models: install
+	$(BIN)/asn-sentiment train --task sentiment $(SHARED)/data/smsa/train.tsv \
+		--valid $(SHARED)/data/smsa/valid.tsv -o models/sentiment --name sentiment --seed 0 --attribution smsa
+
+docs: install
+	$(BIN)/python -m asn_sentiment.docs README.md
+
+clean:
+	rm -rf $(VENV) $(OUT) build *.egg-info .pytest_cache .ruff_cache

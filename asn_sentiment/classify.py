@@ -1,0 +1,106 @@
+"""Classification of the canonical comments table.
+
+Adds to each row: ``sentiment`` (``positive``/``neutral``/``negative``, or
+the labels of a researcher's model; ``uncertain`` below ``min_confidence``),
+``sentiment_confidence`` (the model's probability for that label),
+``themes`` (``;``-joined theme ids), ``theme_evidence`` (what triggered each
+theme), ``resistance``/``support`` (0/1, from the themes' kinds in the
+taxonomy) and the versions of both models.  Rows with no text get empty
+predictions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+import pandas as pd
+
+from asn_sentiment.progress import Progress, null_progress
+from asn_sentiment.registry import DEFAULT_SENTIMENT_MODEL, Model, load_model
+from asn_sentiment.taxonomy import Taxonomy, load_taxonomy
+from asn_sentiment.themes import RuleThemeMatcher
+
+UNCERTAIN = "uncertain"
+BATCH = 2000
+
+
+class ThemeModel(Protocol):
+    """What a theme model offers (rule matcher, or a trained classifier)."""
+
+    taxonomy: Taxonomy
+
+    @property
+    def version(self) -> str: ...
+
+    def predict(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]: ...
+
+
+@dataclass
+class Classifier:
+    """A sentiment model and a theme model used together."""
+
+    sentiment: Model
+    themes: ThemeModel
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        return self.themes.taxonomy
+
+
+def load_classifier(
+    model: str | None = None, taxonomy: str | None = None
+) -> Classifier:
+    """Load the sentiment model (name or path) and the theme matcher for ``taxonomy``."""
+    sentiment = load_model(model or DEFAULT_SENTIMENT_MODEL, task="sentiment")
+    return Classifier(sentiment=sentiment, themes=RuleThemeMatcher(load_taxonomy(taxonomy)))
+
+
+def classify(
+    frame: pd.DataFrame,
+    classifier: Classifier,
+    *,
+    min_confidence: float | None = None,
+    progress: Progress = null_progress,
+) -> pd.DataFrame:
+    """Return a copy of the canonical table with prediction columns added."""
+    texts = frame["text"].fillna("").astype(str).tolist()
+    n = len(texts)
+    sentiment = [""] * n
+    confidence = [np.nan] * n
+    themes = [""] * n
+    evidence = [""] * n
+    todo = [i for i, t in enumerate(texts) if t.strip()]
+    labels = classifier.sentiment.labels
+    with progress("cli.progress.classifying", len(todo)) as bar:
+        for start in range(0, len(todo), BATCH):
+            idx = todo[start : start + BATCH]
+            batch = [texts[i] for i in idx]
+            proba = classifier.sentiment.predict_proba(batch)
+            best = proba.argmax(axis=1)
+            found = classifier.themes.predict(batch)
+            for j, i in enumerate(idx):
+                p = float(proba[j, best[j]])
+                label = labels[best[j]]
+                if min_confidence is not None and p < min_confidence:
+                    label = UNCERTAIN
+                sentiment[i] = label
+                confidence[i] = round(p, 4)
+                themes[i] = ";".join(tid for tid, _ in found[j])
+                evidence[i] = " | ".join(f"{tid}: {ev}" for tid, ev in found[j])
+            bar.update(len(idx))
+    taxonomy = classifier.taxonomy
+    resistance_ids = set(taxonomy.ids_of_kind("resistance"))
+    support_ids = set(taxonomy.ids_of_kind("support"))
+    out = frame.copy()
+    out["sentiment"] = sentiment
+    out["sentiment_confidence"] = confidence
+    out["themes"] = themes
+    out["theme_evidence"] = evidence
+    out["resistance"] = [int(bool(set(t.split(";")) & resistance_ids)) if t else 0 for t in themes]
+    out["support"] = [int(bool(set(t.split(";")) & support_ids)) if t else 0 for t in themes]
+    out["model_version"] = classifier.sentiment.version
+    out["theme_model_version"] = classifier.themes.version
+    return out

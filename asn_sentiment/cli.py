@@ -1,0 +1,239 @@
+"""Command-line interface: a thin layer over the library.
+
+Each command parses its options, calls one library function and formats the
+result.  Errors the user can cause arrive as
+:class:`~asn_sentiment.errors.AsnError` and are turned into a one-line
+message and exit code 2 in one place, :meth:`AsnGroup.invoke`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from asn_sentiment import __version__
+from asn_sentiment.errors import AsnError
+from asn_sentiment.i18n import DEFAULT_LANG, LANGS, t
+
+ENV_LANG = "ASN_SENTIMENT_LANG"
+
+
+class UserError(click.ClickException):
+    """A one-line message for the user, exit code 2, no traceback."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, lang: str = DEFAULT_LANG) -> None:
+        super().__init__(message)
+        self.lang = lang
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"{t('err.prefix', self.lang)}: {self.format_message()}", err=True)
+
+
+class AsnGroup(click.Group):
+    """Click group that maps library errors to :class:`UserError`."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AsnError as exc:
+            lang = (ctx.obj or {}).get("lang", DEFAULT_LANG)
+            raise UserError(exc.message(lang), lang) from None
+
+
+def _settings(ctx: click.Context) -> dict[str, Any]:
+    ctx.ensure_object(dict)
+    return ctx.obj
+
+
+def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        _settings(ctx)["lang"] = value
+    return value
+
+
+def _set_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    if value:
+        _settings(ctx)["quiet"] = True
+    return value
+
+
+LANG_HELP = "Language of messages, charts and report: id (Indonesian, default) or en."
+QUIET_HELP = "Print only errors: no notes, no progress bars."
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--lang`` and ``--quiet`` to a command (they also work before the command)."""
+    func = click.option(
+        "--lang", type=click.Choice(LANGS), default=None, expose_value=False, is_eager=True,
+        callback=_set_lang, help=LANG_HELP,
+    )(func)
+    return click.option(
+        "--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet, help=QUIET_HELP
+    )(func)
+
+
+class Reporter:
+    """Progress bars and notes on stderr, in the chosen language; silent when quiet.
+
+    Bars are drawn only on a terminal, so logs and pipes get clean one-line notes.
+    """
+
+    def __init__(self, lang: str, quiet: bool) -> None:
+        self.lang = lang
+        self.quiet = quiet
+
+    def note(self, key: str, **params: Any) -> None:
+        if not self.quiet:
+            click.echo(t(key, self.lang, **params), err=True)
+
+    @contextmanager
+    def _bar(self, label_key: str, total: int) -> Iterator[Any]:
+        if self.quiet or total <= 0 or not sys.stderr.isatty():
+            from asn_sentiment.progress import null_progress
+
+            with null_progress(label_key, total) as bar:
+                yield bar
+            return
+        with click.progressbar(length=total, label=t(label_key, self.lang), file=sys.stderr) as bar:
+            yield bar
+
+    def progress(self, label_key: str, total: int) -> Any:
+        return self._bar(label_key, total)
+
+
+def reporter() -> Reporter:
+    obj = _settings(click.get_current_context())
+    return Reporter(obj.get("lang", DEFAULT_LANG), obj.get("quiet", False))
+
+
+@click.group(cls=AsnGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="asn-sentiment")
+@click.option(
+    "--lang", type=click.Choice(LANGS), default=None, envvar=ENV_LANG, expose_value=False, is_eager=True,
+    callback=_set_lang, help=LANG_HELP + f" Also ${ENV_LANG}.",
+)
+@click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet, help=QUIET_HELP)
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """asn-sentiment: how staff and the public receive the ASN reorganisation.
+
+    Reads staff surveys and public comments (CSV/XLSX), classifies sentiment
+    and resistance/support themes, and writes tables, charts and a report.
+    Start with: asn-sentiment analyze FILE... -o OUTDIR
+    """
+    _settings(ctx).setdefault("lang", DEFAULT_LANG)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=Path))
+@click.option("-o", "--outdir", required=True, type=click.Path(path_type=Path), help="Folder to write results, summary, charts and report into.")
+@click.option("--text-col", "text_cols", multiple=True, help="Open-text column to analyse (repeat for several questions). Default: found from the headers.")
+@click.option("--date-col", help="Date column. Default: found from headers such as 'Cap waktu' or 'Tanggal'.")
+@click.option("--unit-col", help="Work-unit column. Default: found from headers such as 'Unit Kerja' or 'OPD'.")
+@click.option("--source", type=click.Choice(["staff", "public"]), help="Where the comments come from. Default: guessed per file (surveys are staff).")
+@click.option("--events", type=click.Path(path_type=Path), help="CSV of socialisation events (columns date,label or tanggal,kegiatan) to mark on charts.")
+@click.option("--model", help="Sentiment model: a name from 'asn-sentiment models list' or a model folder. Default: sentiment.")
+@click.option("--taxonomy", type=click.Path(path_type=Path), help="Theme taxonomy TOML file. Default: the built-in 12 themes.")
+@click.option("--period", type=click.Choice(["week", "month", "quarter", "wave"]), default="month", show_default=True, help="Time unit of the summary and charts.")
+@click.option("--dayfirst/--monthfirst", default=None, help="Order of day and month in numeric dates, when the file cannot tell.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Mark sentiment below this confidence as 'uncertain'.")
+@click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it already exists.")
+@common_options
+def analyze(inputs: tuple[Path, ...], outdir: Path, text_cols: tuple[str, ...], **options: Any) -> None:
+    """Analyse survey answers and comments end to end.
+
+    Writes OUTDIR/results.csv (one row per answer), summary.csv, charts/*.png
+    and report.html.
+    """
+    from asn_sentiment.analysis import analyze as run_analysis
+
+    rep = reporter()
+    result = run_analysis(
+        list(inputs), outdir, text_cols=list(text_cols) or None, lang=rep.lang, progress=rep.progress, **options
+    )
+    for f in result.inputs:
+        name = Path(f.path).name
+        cols = ", ".join(f"'{c}'" for c in f.text_columns)
+        rep.note("cli.text_columns", path=name, columns=cols, how=t(f"cli.how.{f.text_how}", rep.lang))
+        if f.date_column:
+            rep.note("cli.date_column", path=name, column=f.date_column, order=f.date_order)
+        else:
+            rep.note("cli.no_date_column", path=name)
+        if f.source_how in {"survey", "comments"}:
+            rep.note("cli.source_guess", path=name, source=f.source, why=t(f"cli.source_why.{f.source_how}", rep.lang))
+    rep.note("cli.done.analyze", n=len(result.results), outdir=result.outdir)
+    if not rep.quiet:
+        for path in result.files:
+            click.echo(f"  {path}")
+
+
+@cli.command()
+@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--outdir", required=True, type=click.Path(path_type=Path), help="Model folder to write.")
+@click.option("--task", default="sentiment", show_default=True, help="What the labels are: sentiment, or any name for your own label set.")
+@click.option("--valid", multiple=True, type=click.Path(path_type=Path), help="Labelled validation file(s) to measure the model on.")
+@click.option("--text-col", help="Text column of the labelled files.")
+@click.option("--label-col", help="Label column of the labelled files.")
+@click.option("--config", default="word-char-logreg", show_default=True, help="Named training configuration.")
+@click.option("--seed", default=0, show_default=True, help="Random seed (same data and seed give the same model).")
+@click.option("--name", help="Model name written in the card. Default: the folder name.")
+@click.option("--attribution", help="Data attribution for the card; 'smsa' for the SmSA dataset.")
+@common_options
+def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], attribution: str | None, **options: Any) -> None:
+    """Train a text classifier and write a model folder with its card."""
+    from asn_sentiment.train import SMSA_ATTRIBUTION, command_line
+    from asn_sentiment.train import train as run_train
+
+    rep = reporter()
+    if attribution == "smsa":
+        attribution = SMSA_ATTRIBUTION
+    result = run_train(
+        list(data), outdir, valid=list(valid), attribution=attribution, command=command_line(),
+        progress=rep.progress, **options,
+    )
+    f1 = result.card.get("metrics", {}).get("valid", {}).get("macro_f1", "–")
+    rep.note("cli.done.train", outdir=result.model_dir, f1=f1)
+
+
+@cli.group(cls=AsnGroup)
+def models() -> None:
+    """List and inspect installed models."""
+
+
+@models.command("list")
+@common_options
+def models_list() -> None:
+    """List models found in the models folders, with their card summaries."""
+    from asn_sentiment.registry import list_models
+
+    for m in list_models():
+        valid = m["card"].get("metrics", {}).get("valid", {})
+        f1 = f"macro-F1 {valid['macro_f1']:.3f}" if "macro_f1" in valid else ""
+        click.echo(f"{m['name']:<20} {m['task']:<12} {f1:<16} {m['path']}")
+
+
+@models.command("show")
+@click.argument("name")
+@common_options
+def models_show(name: str) -> None:
+    """Show a model's card (JSON)."""
+    from asn_sentiment.registry import find_model_dir, read_card
+
+    click.echo(json.dumps(read_card(find_model_dir(name)), ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="asn-sentiment", auto_envvar_prefix=None)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

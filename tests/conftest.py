@@ -1,0 +1,40 @@
+"""Shared fixtures: paths to the project, the shared data and the bundled samples."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("ASN_SENTIMENT_SHARED", ROOT.parent / "shared"))
+SMSA = SHARED / "data" / "smsa"
+SURVEYS = ROOT / "surveys"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def smsa() -> Path:
+    """SmSA folder from ../shared; the test is skipped with a reason when it is absent."""
+    if not (SMSA / "train.tsv").is_file():
+        pytest.skip(f"SmSA data not found at {SMSA} (../shared/data/smsa is provided beside the checkout)")
+    return SMSA
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path):
+    """Write a small CSV from a header and rows; returns its path."""
+
+    def _write(name: str, text: str, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return _write
