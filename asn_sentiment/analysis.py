@@ -20,7 +20,13 @@ import pandas as pd
 
 from asn_sentiment.charts import draw_charts
 from asn_sentiment.classify import classify, load_classifier
-from asn_sentiment.ingest import CANONICAL_COLUMNS, RESULT_COLUMNS, FileReport, read_comments, read_events
+from asn_sentiment.ingest import (
+    CANONICAL_COLUMNS,
+    RESULT_COLUMNS,
+    FileReport,
+    read_comments,
+    read_events,
+)
 from asn_sentiment.outputs import staged_outdir, write_csv
 from asn_sentiment.progress import Progress, null_progress
 from asn_sentiment.report import render_report
@@ -65,25 +71,44 @@ def analyze(
 ) -> AnalysisResult:
     """Run the whole analysis of ``inputs`` into ``outdir``."""
     comments = read_comments(
-        inputs, text_cols=text_cols, date_col=date_col, unit_col=unit_col, source=source,
-        dayfirst=dayfirst, progress=progress,
+        inputs,
+        text_cols=text_cols,
+        date_col=date_col,
+        unit_col=unit_col,
+        source=source,
+        dayfirst=dayfirst,
+        progress=progress,
     )
     event_table = read_events(events) if events else None
     classifier = load_classifier(model, str(taxonomy) if taxonomy else None)
     with staged_outdir(outdir, overwrite) as staging:
-        results = classify(comments.frame, classifier, min_confidence=min_confidence, progress=progress)
+        results = classify(
+            comments.frame, classifier, min_confidence=min_confidence, progress=progress
+        )
         results = results[result_columns(results, comments.original_columns)]
         trends = summarise(results, classifier.taxonomy, period)
-        written = [write_csv(results, staging / "results.csv"), write_csv(trends.summary, staging / "summary.csv")]
+        written = [
+            write_csv(results, staging / "results.csv"),
+            write_csv(trends.summary, staging / "summary.csv"),
+        ]
         charts = draw_charts(trends, classifier.taxonomy, staging / "charts", event_table, lang)
         html = render_report(
-            trends, classifier.taxonomy, charts, model=classifier.sentiment.version,
-            theme_model=classifier.themes.version, sources=[Path(p).name for p in inputs],
-            lang=lang, generated=generated,
+            trends,
+            classifier.taxonomy,
+            charts,
+            model=classifier.sentiment.version,
+            theme_model=classifier.themes.version,
+            sources=[Path(p).name for p in inputs],
+            lang=lang,
+            generated=generated,
         )
         (staging / "report.html").write_text(html, "utf-8")
         names = [p.relative_to(staging) for p in [*written, *charts, staging / "report.html"]]
     final = Path(outdir)
     return AnalysisResult(
-        outdir=final, files=[final / n for n in names], inputs=comments.files, results=results, trends=trends,
+        outdir=final,
+        files=[final / n for n in names],
+        inputs=comments.files,
+        results=results,
+        trends=trends,
     )

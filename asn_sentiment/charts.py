@@ -58,14 +58,28 @@ def resistance_support_chart(
         fig, ax = plt.subplots(figsize=(9, 4.8))
         data = trends.over_time
         if data.empty:
-            ax.text(0.5, 0.5, t("chart.no_data", lang), ha="center", va="center", transform=ax.transAxes)
+            ax.text(
+                0.5, 0.5, t("chart.no_data", lang), ha="center", va="center", transform=ax.transAxes
+            )
         else:
             x = list(range(len(data)))
             for kind in ("resistance", "support"):
-                ax.plot(x, data[f"{kind}_share"] * 100, marker="o", color=COLORS[kind], lw=2.2,
-                        label=t(f"chart.{kind}", lang))
-                ax.fill_between(x, data[f"{kind}_ci_low"] * 100, data[f"{kind}_ci_high"] * 100,
-                                color=COLORS[kind], alpha=0.15, lw=0)
+                ax.plot(
+                    x,
+                    data[f"{kind}_share"] * 100,
+                    marker="o",
+                    color=COLORS[kind],
+                    lw=2.2,
+                    label=t(f"chart.{kind}", lang),
+                )
+                ax.fill_between(
+                    x,
+                    data[f"{kind}_ci_low"] * 100,
+                    data[f"{kind}_ci_high"] * 100,
+                    color=COLORS[kind],
+                    alpha=0.15,
+                    lw=0,
+                )
             ax.set_xticks(x, data["period"].tolist(), rotation=0 if len(x) < 9 else 45)
             _mark_events(ax, data["period"].tolist(), events, trends.period)
             ax.set_ylim(0, 100)
@@ -89,7 +103,9 @@ def _event_position(date: str, periods: list[str], period: str) -> float | None:
     return later[0] - 0.5 if later else None
 
 
-def _mark_events(ax: plt.Axes, periods: list[str], events: pd.DataFrame | None, period: str) -> None:
+def _mark_events(
+    ax: plt.Axes, periods: list[str], events: pd.DataFrame | None, period: str
+) -> None:
     if events is None or events.empty:
         return
     for i, (_, ev) in enumerate(events.iterrows()):
@@ -97,8 +113,16 @@ def _mark_events(ax: plt.Axes, periods: list[str], events: pd.DataFrame | None, 
         if x is None:
             continue
         ax.axvline(x, color=COLORS["event"], ls="--", lw=1)
-        ax.text(x, 98 - (i % 3) * 7, " " + str(ev["label"])[:40], rotation=0, va="top", ha="left",
-                fontsize=8, color=COLORS["event"])
+        ax.text(
+            x,
+            98 - (i % 3) * 7,
+            " " + str(ev["label"])[:40],
+            rotation=0,
+            va="top",
+            ha="left",
+            fontsize=8,
+            color=COLORS["event"],
+        )
 
 
 def themes_chart(trends: Trends, taxonomy: Taxonomy, path: Path, lang: str = "id") -> Path:
@@ -114,8 +138,12 @@ def themes_chart(trends: Trends, taxonomy: Taxonomy, path: Path, lang: str = "id
         for yi, share in zip(y, data["share"], strict=True):
             ax.text(share * 100 + 0.5, yi, f"{share * 100:.0f}%", va="center", fontsize=9)
         handles = [plt.Rectangle((0, 0), 1, 1, color=COLORS[k]) for k in ("resistance", "support")]
-        ax.legend(handles, [kind_label(k, lang).capitalize() for k in ("resistance", "support")],
-                  loc="lower right", frameon=False)
+        ax.legend(
+            handles,
+            [kind_label(k, lang).capitalize() for k in ("resistance", "support")],
+            loc="lower right",
+            frameon=False,
+        )
         ax.set_title(t("chart.themes.title", lang))
         ax.set_xlabel(t("chart.themes.xlabel", lang))
         ax.grid(axis="y", visible=False)
@@ -123,7 +151,11 @@ def themes_chart(trends: Trends, taxonomy: Taxonomy, path: Path, lang: str = "id
 
 
 def draw_charts(
-    trends: Trends, taxonomy: Taxonomy, outdir: Path, events: pd.DataFrame | None = None, lang: str = "id"
+    trends: Trends,
+    taxonomy: Taxonomy,
+    outdir: Path,
+    events: pd.DataFrame | None = None,
+    lang: str = "id",
 ) -> list[Path]:
     """Draw every chart into ``outdir``; return the files written."""
     outdir.mkdir(parents=True, exist_ok=True)

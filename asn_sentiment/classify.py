@@ -50,9 +50,7 @@ class Classifier:
         return self.themes.taxonomy
 
 
-def load_classifier(
-    model: str | None = None, taxonomy: str | None = None
-) -> Classifier:
+def load_classifier(model: str | None = None, taxonomy: str | None = None) -> Classifier:
     """Load the sentiment model (name or path) and the theme matcher for ``taxonomy``."""
     sentiment = load_model(model or DEFAULT_SENTIMENT_MODEL, task="sentiment")
     return Classifier(sentiment=sentiment, themes=RuleThemeMatcher(load_taxonomy(taxonomy)))

@@ -72,8 +72,13 @@ QUIET_HELP = "Print only errors: no notes, no progress bars."
 def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--lang`` and ``--quiet`` to a command (they also work before the command)."""
     func = click.option(
-        "--lang", type=click.Choice(LANGS), default=None, expose_value=False, is_eager=True,
-        callback=_set_lang, help=LANG_HELP,
+        "--lang",
+        type=click.Choice(LANGS),
+        default=None,
+        expose_value=False,
+        is_eager=True,
+        callback=_set_lang,
+        help=LANG_HELP,
     )(func)
     return click.option(
         "--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet, help=QUIET_HELP
@@ -117,10 +122,18 @@ def reporter() -> Reporter:
 @click.group(cls=AsnGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="asn-sentiment")
 @click.option(
-    "--lang", type=click.Choice(LANGS), default=None, envvar=ENV_LANG, expose_value=False, is_eager=True,
-    callback=_set_lang, help=LANG_HELP + f" Also ${ENV_LANG}.",
+    "--lang",
+    type=click.Choice(LANGS),
+    default=None,
+    envvar=ENV_LANG,
+    expose_value=False,
+    is_eager=True,
+    callback=_set_lang,
+    help=LANG_HELP + f" Also ${ENV_LANG}.",
 )
-@click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet, help=QUIET_HELP)
+@click.option(
+    "--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet, help=QUIET_HELP
+)
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """asn-sentiment: how staff and the public receive the ASN reorganisation.
@@ -134,20 +147,67 @@ def cli(ctx: click.Context) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=Path))
-@click.option("-o", "--outdir", required=True, type=click.Path(path_type=Path), help="Folder to write results, summary, charts and report into.")
-@click.option("--text-col", "text_cols", multiple=True, help="Open-text column to analyse (repeat for several questions). Default: found from the headers.")
-@click.option("--date-col", help="Date column. Default: found from headers such as 'Cap waktu' or 'Tanggal'.")
-@click.option("--unit-col", help="Work-unit column. Default: found from headers such as 'Unit Kerja' or 'OPD'.")
-@click.option("--source", type=click.Choice(["staff", "public"]), help="Where the comments come from. Default: guessed per file (surveys are staff).")
-@click.option("--events", type=click.Path(path_type=Path), help="CSV of socialisation events (columns date,label or tanggal,kegiatan) to mark on charts.")
-@click.option("--model", help="Sentiment model: a name from 'asn-sentiment models list' or a model folder. Default: sentiment.")
-@click.option("--taxonomy", type=click.Path(path_type=Path), help="Theme taxonomy TOML file. Default: the built-in 12 themes.")
-@click.option("--period", type=click.Choice(["week", "month", "quarter", "wave"]), default="month", show_default=True, help="Time unit of the summary and charts.")
-@click.option("--dayfirst/--monthfirst", default=None, help="Order of day and month in numeric dates, when the file cannot tell.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Mark sentiment below this confidence as 'uncertain'.")
+@click.option(
+    "-o",
+    "--outdir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder to write results, summary, charts and report into.",
+)
+@click.option(
+    "--text-col",
+    "text_cols",
+    multiple=True,
+    help="Open-text column to analyse (repeat for several questions). Default: found from the headers.",
+)
+@click.option(
+    "--date-col", help="Date column. Default: found from headers such as 'Cap waktu' or 'Tanggal'."
+)
+@click.option(
+    "--unit-col",
+    help="Work-unit column. Default: found from headers such as 'Unit Kerja' or 'OPD'.",
+)
+@click.option(
+    "--source",
+    type=click.Choice(["staff", "public"]),
+    help="Where the comments come from. Default: guessed per file (surveys are staff).",
+)
+@click.option(
+    "--events",
+    type=click.Path(path_type=Path),
+    help="CSV of socialisation events (columns date,label or tanggal,kegiatan) to mark on charts.",
+)
+@click.option(
+    "--model",
+    help="Sentiment model: a name from 'asn-sentiment models list' or a model folder. Default: sentiment.",
+)
+@click.option(
+    "--taxonomy",
+    type=click.Path(path_type=Path),
+    help="Theme taxonomy TOML file. Default: the built-in 12 themes.",
+)
+@click.option(
+    "--period",
+    type=click.Choice(["week", "month", "quarter", "wave"]),
+    default="month",
+    show_default=True,
+    help="Time unit of the summary and charts.",
+)
+@click.option(
+    "--dayfirst/--monthfirst",
+    default=None,
+    help="Order of day and month in numeric dates, when the file cannot tell.",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    help="Mark sentiment below this confidence as 'uncertain'.",
+)
 @click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it already exists.")
 @common_options
-def analyze(inputs: tuple[Path, ...], outdir: Path, text_cols: tuple[str, ...], **options: Any) -> None:
+def analyze(
+    inputs: tuple[Path, ...], outdir: Path, text_cols: tuple[str, ...], **options: Any
+) -> None:
     """Analyse survey answers and comments end to end.
 
     Writes OUTDIR/results.csv (one row per answer), summary.csv, charts/*.png
@@ -157,18 +217,30 @@ def analyze(inputs: tuple[Path, ...], outdir: Path, text_cols: tuple[str, ...], 
 
     rep = reporter()
     result = run_analysis(
-        list(inputs), outdir, text_cols=list(text_cols) or None, lang=rep.lang, progress=rep.progress, **options
+        list(inputs),
+        outdir,
+        text_cols=list(text_cols) or None,
+        lang=rep.lang,
+        progress=rep.progress,
+        **options,
     )
     for f in result.inputs:
         name = Path(f.path).name
         cols = ", ".join(f"'{c}'" for c in f.text_columns)
-        rep.note("cli.text_columns", path=name, columns=cols, how=t(f"cli.how.{f.text_how}", rep.lang))
+        rep.note(
+            "cli.text_columns", path=name, columns=cols, how=t(f"cli.how.{f.text_how}", rep.lang)
+        )
         if f.date_column:
             rep.note("cli.date_column", path=name, column=f.date_column, order=f.date_order)
         else:
             rep.note("cli.no_date_column", path=name)
         if f.source_how in {"survey", "comments"}:
-            rep.note("cli.source_guess", path=name, source=f.source, why=t(f"cli.source_why.{f.source_how}", rep.lang))
+            rep.note(
+                "cli.source_guess",
+                path=name,
+                source=f.source,
+                why=t(f"cli.source_why.{f.source_how}", rep.lang),
+            )
     rep.note("cli.done.analyze", n=len(result.results), outdir=result.outdir)
     if not rep.quiet:
         for path in result.files:
@@ -177,17 +249,42 @@ def analyze(inputs: tuple[Path, ...], outdir: Path, text_cols: tuple[str, ...], 
 
 @cli.command()
 @click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--outdir", required=True, type=click.Path(path_type=Path), help="Model folder to write.")
-@click.option("--task", default="sentiment", show_default=True, help="What the labels are: sentiment, or any name for your own label set.")
-@click.option("--valid", multiple=True, type=click.Path(path_type=Path), help="Labelled validation file(s) to measure the model on.")
+@click.option(
+    "-o", "--outdir", required=True, type=click.Path(path_type=Path), help="Model folder to write."
+)
+@click.option(
+    "--task",
+    default="sentiment",
+    show_default=True,
+    help="What the labels are: sentiment, or any name for your own label set.",
+)
+@click.option(
+    "--valid",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Labelled validation file(s) to measure the model on.",
+)
 @click.option("--text-col", help="Text column of the labelled files.")
 @click.option("--label-col", help="Label column of the labelled files.")
-@click.option("--config", default="word-char-logreg", show_default=True, help="Named training configuration.")
-@click.option("--seed", default=0, show_default=True, help="Random seed (same data and seed give the same model).")
+@click.option(
+    "--config", default="word-char-logreg", show_default=True, help="Named training configuration."
+)
+@click.option(
+    "--seed",
+    default=0,
+    show_default=True,
+    help="Random seed (same data and seed give the same model).",
+)
 @click.option("--name", help="Model name written in the card. Default: the folder name.")
 @click.option("--attribution", help="Data attribution for the card; 'smsa' for the SmSA dataset.")
 @common_options
-def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], attribution: str | None, **options: Any) -> None:
+def train(
+    data: tuple[Path, ...],
+    outdir: Path,
+    valid: tuple[Path, ...],
+    attribution: str | None,
+    **options: Any,
+) -> None:
     """Train a text classifier and write a model folder with its card."""
     from asn_sentiment.train import SMSA_ATTRIBUTION, command_line
     from asn_sentiment.train import train as run_train
@@ -196,8 +293,13 @@ def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], attribu
     if attribution == "smsa":
         attribution = SMSA_ATTRIBUTION
     result = run_train(
-        list(data), outdir, valid=list(valid), attribution=attribution, command=command_line(),
-        progress=rep.progress, **options,
+        list(data),
+        outdir,
+        valid=list(valid),
+        attribution=attribution,
+        command=command_line(),
+        progress=rep.progress,
+        **options,
     )
     f1 = result.card.get("metrics", {}).get("valid", {}).get("macro_f1", "–")
     rep.note("cli.done.train", outdir=result.model_dir, f1=f1)
@@ -227,7 +329,9 @@ def models_show(name: str) -> None:
     """Show a model's card (JSON)."""
     from asn_sentiment.registry import find_model_dir, read_card
 
-    click.echo(json.dumps(read_card(find_model_dir(name)), ensure_ascii=False, indent=2, sort_keys=True))
+    click.echo(
+        json.dumps(read_card(find_model_dir(name)), ensure_ascii=False, indent=2, sort_keys=True)
+    )
 
 
 def main() -> None:

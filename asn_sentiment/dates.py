@@ -35,7 +35,9 @@ MONTHS: dict[str, int] = {
 _TIME = r"(?:[ t,]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|wib|wita|wit)?\s*[+-]?\d{0,2}(?::?\d{2})?)?)?"
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME + r"(?:z|[+-]\d{2}:?\d{2})?$")
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})" + _TIME + "$")
-_NAMED_DMY = re.compile(r"^(?:[a-z]+,?\s+)?(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.,]+(\d{2}|\d{4})" + _TIME + "$")
+_NAMED_DMY = re.compile(
+    r"^(?:[a-z]+,?\s+)?(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.,]+(\d{2}|\d{4})" + _TIME + "$"
+)
 _NAMED_MDY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})" + _TIME + "$")
 
 
@@ -53,8 +55,11 @@ class DateParse:
 
 
 def _year(text: str) -> int:
+    """Four-digit year; two digits pivot as ``strptime("%y")`` does (69-99 -> 19xx)."""
     y = int(text)
-    return y + 2000 if y < 100 and len(text) == 2 else y
+    if len(text) == 2:
+        return y + (1900 if y >= 69 else 2000)
+    return y
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:

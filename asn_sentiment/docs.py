@@ -18,7 +18,9 @@ END = "<!-- cli-reference:end -->"
 WIDTH = 100
 
 
-def iter_commands(group: click.Group = cli, prefix: str = "asn-sentiment") -> list[tuple[str, click.Command]]:
+def iter_commands(
+    group: click.Group = cli, prefix: str = "asn-sentiment"
+) -> list[tuple[str, click.Command]]:
     """Every command and sub-command with its full name, sorted by name."""
     out: list[tuple[str, click.Command]] = [(prefix, group)]
     for name in sorted(group.commands):
@@ -39,7 +41,12 @@ def command_help(full_name: str, cmd: click.Command) -> str:
 
 def cli_reference() -> str:
     """Markdown CLI reference: one section per command."""
-    parts = [START, "", "Generated from the commands' `--help` by `make docs`; a test keeps it in sync.", ""]
+    parts = [
+        START,
+        "",
+        "Generated from the commands' `--help` by `make docs`; a test keeps it in sync.",
+        "",
+    ]
     for full, cmd in iter_commands():
         parts += [f"### `{full}`", "", "```text", command_help(full, cmd).rstrip(), "```", ""]
     parts.append(END)

@@ -82,7 +82,19 @@ POSITION_HEADERS = (
 )  # fmt: skip
 WAVE_HEADERS = ("gelombang", "wave", "putaran", "tahap survei", "periode survei")
 SOURCE_HEADERS = ("source", "sumber responden")
-QUESTION_WORDS = ("apa", "apakah", "bagaimana", "mengapa", "kenapa", "menurut", "jelaskan", "sebutkan", "what", "how", "why")
+QUESTION_WORDS = (
+    "apa",
+    "apakah",
+    "bagaimana",
+    "mengapa",
+    "kenapa",
+    "menurut",
+    "jelaskan",
+    "sebutkan",
+    "what",
+    "how",
+    "why",
+)
 
 #: Likert answers (normalised) to scores 1-5.
 LIKERT_WORDS: dict[str, int] = {
@@ -186,7 +198,11 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
             else:
                 delimiter = _sniff_delimiter(text, suffix)
                 frame = pd.read_csv(
-                    io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, engine="python"
+                    io.StringIO(text),
+                    sep=delimiter,
+                    dtype=str,
+                    keep_default_na=False,
+                    engine="python",
                 )
     except InputError:
         raise
@@ -195,7 +211,9 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
         raise InputError("err.file_unreadable", path=str(p), reason=reason) from None
     except Exception as exc:  # zipfile.BadZipFile, openpyxl errors on corrupt workbooks
         if type(exc).__module__.split(".")[0] in {"zipfile", "openpyxl", "xml"}:
-            raise InputError("err.file_unreadable", path=str(p), reason=type(exc).__name__) from None
+            raise InputError(
+                "err.file_unreadable", path=str(p), reason=type(exc).__name__
+            ) from None
         raise
     frame.columns = [str(c).strip() for c in frame.columns]
     frame = frame.dropna(how="all")
@@ -209,8 +227,10 @@ def _read_json(text: str, suffix: str) -> pd.DataFrame:
         records = [json.loads(line) for line in text.splitlines() if line.strip()]
     else:
         data = json.loads(text)
-        records = data if isinstance(data, list) else next(
-            (v for v in data.values() if isinstance(v, list)), [data]
+        records = (
+            data
+            if isinstance(data, list)
+            else next((v for v in data.values() if isinstance(v, list)), [data])
         )
     if not all(isinstance(r, dict) for r in records):
         raise ValueError("JSON must hold a list of objects")
@@ -326,10 +346,17 @@ def plan_columns(
         return None
 
     used: set[str] = set(text_cols or [])
-    date = date_col or first(DATE_HEADERS, used, lambda v: bool(v) and looks_like_dates(v))
+    date = date_col or first(DATE_HEADERS, used, lambda v: bool(v) and looks_like_dates(v, 0.5))
     if date is None:  # any column whose values are dates
         date = next(
-            (c for c in columns if c not in used and c not in likert and values[c] and looks_like_dates(values[c], 0.95)),
+            (
+                c
+                for c in columns
+                if c not in used
+                and c not in likert
+                and values[c]
+                and looks_like_dates(values[c], 0.95)
+            ),
             None,
         )
     used |= {date} if date else set()
@@ -339,7 +366,12 @@ def plan_columns(
     used |= {position} if position else set()
     wave = first(WAVE_HEADERS, used, whole=True)
     used |= {wave} if wave else set()
-    source_col = first(SOURCE_HEADERS, used, lambda v: bool(v) and {str(x).strip().lower() for x in v} <= set(SOURCES), whole=True)
+    source_col = first(
+        SOURCE_HEADERS,
+        used,
+        lambda v: bool(v) and {str(x).strip().lower() for x in v} <= set(SOURCES),
+        whole=True,
+    )
     used |= {source_col} if source_col else set()
 
     if text_cols:
@@ -399,7 +431,9 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 
-def _dates_for(frame: pd.DataFrame, column: str | None, path: str, dayfirst: bool | None) -> tuple[list[str], str]:
+def _dates_for(
+    frame: pd.DataFrame, column: str | None, path: str, dayfirst: bool | None
+) -> tuple[list[str], str]:
     if column is None:
         return [""] * len(frame), "none"
     parsed = parse_dates(frame[column].tolist(), dayfirst=dayfirst)
@@ -412,7 +446,9 @@ def _dates_for(frame: pd.DataFrame, column: str | None, path: str, dayfirst: boo
             monthfirst=parsed.monthfirst_example,
         )
     if parsed.ambiguous_example:
-        raise DateError("err.date_ambiguous", column=column, path=path, example=parsed.ambiguous_example)
+        raise DateError(
+            "err.date_ambiguous", column=column, path=path, example=parsed.ambiguous_example
+        )
     if parsed.invalid_rows:
         rows = ", ".join(str(r + 1) for r in parsed.invalid_rows[:10])
         if len(parsed.invalid_rows) > 10:
@@ -449,7 +485,11 @@ def comments_from_frame(
         file_source, how = source, "given"
     elif plan.source_col is not None:
         file_source, how = "", "column"
-    elif plan.likert or normalise_header(plan.date or "") in {"cap waktu", "stempel waktu", "timestamp"}:
+    elif plan.likert or normalise_header(plan.date or "") in {
+        "cap waktu",
+        "stempel waktu",
+        "timestamp",
+    }:
         file_source, how = "staff", "survey"
     else:
         file_source, how = "public", "comments"
@@ -461,7 +501,9 @@ def comments_from_frame(
     positions = column_or(plan.position)
     waves = column_or(plan.wave, Path(path).stem if file_source == "staff" else "")
     sources = (
-        [str(v).strip().lower() for v in column_or(plan.source_col)] if plan.source_col else [file_source] * len(frame)
+        [str(v).strip().lower() for v in column_or(plan.source_col)]
+        if plan.source_col
+        else [file_source] * len(frame)
     )
     mask = (lambda s: s) if keep_pii else mask_pii
     originals = pd.DataFrame(
@@ -509,7 +551,11 @@ def comments_from_frame(
 
 
 def _rename_collisions(frame: pd.DataFrame, original: list[str]) -> dict[str, str]:
-    reserved = set(CANONICAL_COLUMNS) | set(RESULT_COLUMNS) | {c for c in frame.columns if c.startswith("likert__")}
+    reserved = (
+        set(CANONICAL_COLUMNS)
+        | set(RESULT_COLUMNS)
+        | {c for c in frame.columns if c.startswith("likert__")}
+    )
     return {c: f"{c} (original)" for c in original if c in reserved}
 
 
@@ -570,9 +616,16 @@ def read_events(path: str | Path) -> pd.DataFrame:
     raw = read_table(path)
     cols = list(raw.columns)
     shown = ", ".join(repr(c) for c in cols)
-    date_col = next((c for c in cols if normalise_header(c) in {"date", "tanggal", "tgl", "waktu"}), None)
+    date_col = next(
+        (c for c in cols if normalise_header(c) in {"date", "tanggal", "tgl", "waktu"}), None
+    )
     label_col = next(
-        (c for c in cols if normalise_header(c) in {"label", "kegiatan", "acara", "event", "nama kegiatan", "keterangan"}),
+        (
+            c
+            for c in cols
+            if normalise_header(c)
+            in {"label", "kegiatan", "acara", "event", "nama kegiatan", "keterangan"}
+        ),
         None,
     )
     if date_col is None or label_col is None:

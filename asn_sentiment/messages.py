@@ -117,7 +117,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{path}: tidak ada kolom tanggal; tanggal dibiarkan kosong (pilih dengan --date-col)",
         "en": "{path}: no date column; dates left empty (choose one with --date-col)",
     },
-    "cli.unit_column": {"id": "{path}: kolom unit '{column}'", "en": "{path}: unit column '{column}'"},
+    "cli.unit_column": {
+        "id": "{path}: kolom unit '{column}'",
+        "en": "{path}: unit column '{column}'",
+    },
     "cli.source_guess": {
         "id": "{path}: sumber '{source}' ({why}; ganti dengan --source)",
         "en": "{path}: source '{source}' ({why}; change with --source)",
@@ -174,7 +177,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Laporan penerimaan penataan organisasi ASN",
         "en": "Report on the reception of the ASN reorganisation",
     },
-    "report.generated": {"id": "Dibuat {when} dengan asn-sentiment {version}", "en": "Generated {when} with asn-sentiment {version}"},
+    "report.generated": {
+        "id": "Dibuat {when} dengan asn-sentiment {version}",
+        "en": "Generated {when} with asn-sentiment {version}",
+    },
     "report.key_numbers": {"id": "Angka utama", "en": "Key numbers"},
     "report.comments": {"id": "Komentar dianalisis", "en": "Comments analysed"},
     "report.negative_share": {"id": "Sentimen negatif", "en": "Negative sentiment"},

@@ -69,7 +69,9 @@ def staged_outdir(outdir: str | Path, overwrite: bool = False) -> Iterator[Path]
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=parent))
     except OSError as exc:
-        raise OutputError("err.output_unwritable", path=str(target), reason=exc.strerror or str(exc)) from None
+        raise OutputError(
+            "err.output_unwritable", path=str(target), reason=exc.strerror or str(exc)
+        ) from None
     try:
         yield staging
         _check_outdir(target, overwrite)

@@ -36,7 +36,9 @@ STEPS: tuple[str, ...] = (
 )
 
 NEGATORS = frozenset({"tidak", "bukan", "belum", "jangan", "tanpa", "tiada"})
-CONTRAST = frozenset({"tapi", "tetapi", "namun", "sedangkan", "melainkan", "padahal", "walaupun", "meskipun"})
+CONTRAST = frozenset(
+    {"tapi", "tetapi", "namun", "sedangkan", "melainkan", "padahal", "walaupun", "meskipun"}
+)
 NEG_PREFIX = "NEG_"
 
 _TYPOGRAPHY = str.maketrans(
@@ -75,7 +77,9 @@ def resolve_steps(steps: str | Sequence[str] | None) -> tuple[str, ...]:
     names = [s.strip() for s in steps.split(",")] if isinstance(steps, str) else list(steps)
     unknown = [s for s in names if s not in STEPS]
     if unknown:
-        raise ValueError(f"unknown preprocessing step(s) {unknown}; known steps: {', '.join(STEPS)}")
+        raise ValueError(
+            f"unknown preprocessing step(s) {unknown}; known steps: {', '.join(STEPS)}"
+        )
     return tuple(s for s in STEPS if s in names)
 
 
@@ -200,7 +204,9 @@ def preprocess_batch(
     return results
 
 
-def clean_text(text: str, steps: str | Sequence[str] | None = "default", negation_window: int = 3) -> str:
+def clean_text(
+    text: str, steps: str | Sequence[str] | None = "default", negation_window: int = 3
+) -> str:
     """Clean one text (see :class:`Preprocessor`).
 
     >>> clean_text("Pelayanannya tidak memuaskan!!!")

@@ -83,7 +83,11 @@ def project_models_dir() -> Path:
 def search_path() -> list[Path]:
     """Folders searched for models by name, in order."""
     dirs = [Path(p) for p in os.environ.get(ENV_MODELS, "").split(os.pathsep) if p]
-    dirs += [user_models_dir(), project_models_dir(), Path(sys.prefix) / "share" / "asn-sentiment" / "models"]
+    dirs += [
+        user_models_dir(),
+        project_models_dir(),
+        Path(sys.prefix) / "share" / "asn-sentiment" / "models",
+    ]
     return dirs
 
 
@@ -117,7 +121,9 @@ class Model:
     @property
     def version(self) -> str:
         """``name@version+hash``: written into every result row."""
-        return f"{self.card.get('name', self.name)}@{self.card.get('version', '0')}+{self.sha256[:8]}"
+        return (
+            f"{self.card.get('name', self.name)}@{self.card.get('version', '0')}+{self.sha256[:8]}"
+        )
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self.estimator.predict_proba(np.asarray(texts, dtype=object)))
@@ -158,14 +164,18 @@ def load_model(name_or_path: str | Path, task: str | None = None) -> Model:
     try:
         untrusted = sio.get_untrusted_types(file=model_file)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
-        raise ModelError("err.model_unreadable", path=str(model_file), reason=type(exc).__name__) from None
+        raise ModelError(
+            "err.model_unreadable", path=str(model_file), reason=type(exc).__name__
+        ) from None
     refused = sorted(t for t in untrusted if t not in TRUSTED_TYPES)
     if refused:
         raise ModelError("err.model_untrusted", path=str(model_file), types=", ".join(refused[:5]))
     try:
         estimator = sio.load(model_file, trusted=untrusted)
     except Exception as exc:  # noqa: BLE001 - any failure inside skops means an unusable file
-        raise ModelError("err.model_unreadable", path=str(model_file), reason=type(exc).__name__) from None
+        raise ModelError(
+            "err.model_unreadable", path=str(model_file), reason=type(exc).__name__
+        ) from None
     card = read_card(model_dir)
     model = Model(
         name=str(card.get("name", model_dir.name)),
@@ -212,5 +222,7 @@ def list_models() -> list[dict[str, Any]]:
                 continue
             seen.add(sub.name)
             card = read_card(sub)
-            found.append({"name": sub.name, "path": str(sub), "task": card.get("task", "?"), "card": card})
+            found.append(
+                {"name": sub.name, "path": str(sub), "task": card.get("task", "?"), "card": card}
+            )
     return found

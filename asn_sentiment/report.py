@@ -59,12 +59,17 @@ def render_report(
         n=int(trends.totals.get("n", 0)),
         totals=trends.totals,
         top_themes=[
-            {"label": taxonomy[r.theme].label(lang), "kind": kind_label(r.kind, lang), "share": r.share}
+            {
+                "label": taxonomy[r.theme].label(lang),
+                "kind": kind_label(r.kind, lang),
+                "share": r.share,
+            }
             for r in top.itertuples()
             if r.count > 0
         ],
         charts=[
-            {"title": p.stem, "data": base64.b64encode(p.read_bytes()).decode("ascii")} for p in charts
+            {"title": p.stem, "data": base64.b64encode(p.read_bytes()).decode("ascii")}
+            for p in charts
         ],
         model=model,
         theme_model=theme_model,

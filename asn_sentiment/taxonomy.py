@@ -85,7 +85,9 @@ def _as_str_tuple(value: object, where: str, path: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TaxonomyError("err.taxonomy_invalid", path=path, problem=f"{where} must be a list of strings")
+        raise TaxonomyError(
+            "err.taxonomy_invalid", path=path, problem=f"{where} must be a list of strings"
+        )
     return tuple(value)
 
 
@@ -102,7 +104,9 @@ def parse_taxonomy(text: str, source: str = DEFAULT_NAME) -> Taxonomy:
     seen: set[str] = set()
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            raise TaxonomyError("err.taxonomy_invalid", path=source, problem=f"theme {number} is not a table")
+            raise TaxonomyError(
+                "err.taxonomy_invalid", path=source, problem=f"theme {number} is not a table"
+            )
         theme_id = entry.get("id")
         where = f"theme {number} ({theme_id!r})"
         if not isinstance(theme_id, str) or not ID_PATTERN.match(theme_id):
@@ -112,17 +116,23 @@ def parse_taxonomy(text: str, source: str = DEFAULT_NAME) -> Taxonomy:
                 problem=f"{where}: id must be snake_case letters, digits and '_' starting with a letter",
             )
         if theme_id in seen:
-            raise TaxonomyError("err.taxonomy_invalid", path=source, problem=f"id {theme_id!r} appears twice")
+            raise TaxonomyError(
+                "err.taxonomy_invalid", path=source, problem=f"id {theme_id!r} appears twice"
+            )
         seen.add(theme_id)
         kind = entry.get("kind")
         if kind not in KINDS:
             raise TaxonomyError(
-                "err.taxonomy_invalid", path=source, problem=f"{where}: kind must be 'resistance' or 'support'"
+                "err.taxonomy_invalid",
+                path=source,
+                problem=f"{where}: kind must be 'resistance' or 'support'",
             )
         label_id = entry.get("label_id") or entry.get("label_en") or theme_id
         label_en = entry.get("label_en") or label_id
         if not isinstance(label_id, str) or not isinstance(label_en, str):
-            raise TaxonomyError("err.taxonomy_invalid", path=source, problem=f"{where}: labels must be strings")
+            raise TaxonomyError(
+                "err.taxonomy_invalid", path=source, problem=f"{where}: labels must be strings"
+            )
         themes.append(
             Theme(
                 id=theme_id,

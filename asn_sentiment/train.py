@@ -33,8 +33,28 @@ from asn_sentiment.preprocess import Preprocessor
 from asn_sentiment.progress import Progress, null_progress
 from asn_sentiment.registry import CARD_JSON, CARD_MD, TRAINING_MD, file_sha256, save_estimator
 
-LABEL_HEADERS = ("label", "labels", "sentiment", "sentimen", "kelas", "class", "category", "kategori", "target")
-TEXT_HEADERS = ("text", "teks", "komentar", "comment", "kalimat", "sentence", "review", "ulasan", "tweet")
+LABEL_HEADERS = (
+    "label",
+    "labels",
+    "sentiment",
+    "sentimen",
+    "kelas",
+    "class",
+    "category",
+    "kategori",
+    "target",
+)
+TEXT_HEADERS = (
+    "text",
+    "teks",
+    "komentar",
+    "comment",
+    "kalimat",
+    "sentence",
+    "review",
+    "ulasan",
+    "tweet",
+)
 
 SMSA_ATTRIBUTION = (
     "SmSA (Purwarianti & Crisdayanti 2019, 'Improving Bi-LSTM Performance for Indonesian Sentiment "
@@ -47,8 +67,26 @@ def _word_char_logreg(seed: int) -> Pipeline:
     """TF-IDF word 1-2-grams + char 2-5-grams over preprocessed text, logistic regression."""
     features = FeatureUnion(
         [
-            ("word", CompactTfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, token_pattern=r"\S+", lowercase=False)),
-            ("char", CompactTfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, lowercase=False)),
+            (
+                "word",
+                CompactTfidfVectorizer(
+                    ngram_range=(1, 2),
+                    sublinear_tf=True,
+                    min_df=1,
+                    token_pattern=r"\S+",
+                    lowercase=False,
+                ),
+            ),
+            (
+                "char",
+                CompactTfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(2, 5),
+                    sublinear_tf=True,
+                    min_df=2,
+                    lowercase=False,
+                ),
+            ),
         ]
     )
     clf = LogisticRegression(C=10.0, max_iter=3000, random_state=seed)
@@ -74,7 +112,10 @@ def _pick(columns: list[str], given: str | None, names: Sequence[str], path: str
     if given is not None:
         if given not in columns:
             raise InputError(
-                "err.column_missing", column=given, path=path, columns=", ".join(repr(c) for c in columns)
+                "err.column_missing",
+                column=given,
+                path=path,
+                columns=", ".join(repr(c) for c in columns),
             )
         return given
     return next((c for c in columns if normalise_header(c) in names), None)
@@ -107,10 +148,19 @@ def read_labelled(
                     problem=f"'{path}' needs a text and a label column (use --text-col/--label-col); columns: "
                     + ", ".join(repr(c) for c in columns),
                 )
-        part = pd.DataFrame({"text": raw[tcol].astype(str), "label": raw[lcol].astype(str).str.strip()})
+        part = pd.DataFrame(
+            {"text": raw[tcol].astype(str), "label": raw[lcol].astype(str).str.strip()}
+        )
         part = part[(part["text"].str.strip() != "") & (part["label"] != "")]
         frames.append(part)
-        files.append({"path": str(path), "name": Path(path).name, "sha256": file_sha256(Path(path)), "rows": len(part)})
+        files.append(
+            {
+                "path": str(path),
+                "name": Path(path).name,
+                "sha256": file_sha256(Path(path)),
+                "rows": len(part),
+            }
+        )
     frame = pd.concat(frames, ignore_index=True)
     if frame["label"].nunique() < 2:
         raise InputError("err.training_data", problem="at least two different labels are needed")
@@ -118,15 +168,22 @@ def read_labelled(
 
 
 def bootstrap_ci(
-    y_true: Sequence[str], y_pred: Sequence[str], metric: Callable[[np.ndarray, np.ndarray], float],
-    n_boot: int = 1000, seed: int = 0,
+    y_true: Sequence[str],
+    y_pred: Sequence[str],
+    metric: Callable[[np.ndarray, np.ndarray], float],
+    n_boot: int = 1000,
+    seed: int = 0,
 ) -> tuple[float, float, float]:
     """Point estimate and 95% percentile bootstrap interval of ``metric``."""
     yt, yp = np.asarray(y_true), np.asarray(y_pred)
     rng = np.random.default_rng(seed)
     n = len(yt)
     stats = [metric(yt[idx], yp[idx]) for idx in (rng.integers(0, n, n) for _ in range(n_boot))]
-    return float(metric(yt, yp)), float(np.percentile(stats, 2.5)), float(np.percentile(stats, 97.5))
+    return (
+        float(metric(yt, yp)),
+        float(np.percentile(stats, 2.5)),
+        float(np.percentile(stats, 97.5)),
+    )
 
 
 def macro_f1(y_true: np.ndarray, y_pred: np.ndarray) -> float:
@@ -136,7 +193,9 @@ def macro_f1(y_true: np.ndarray, y_pred: np.ndarray) -> float:
 def basic_metrics(y_true: Sequence[str], y_pred: Sequence[str], seed: int = 0) -> dict[str, Any]:
     """Macro-F1 and accuracy with bootstrap 95% CIs, per-class F1."""
     f1, lo, hi = bootstrap_ci(y_true, y_pred, macro_f1, seed=seed)
-    acc, alo, ahi = bootstrap_ci(y_true, y_pred, lambda a, b: float(accuracy_score(a, b)), seed=seed)
+    acc, alo, ahi = bootstrap_ci(
+        y_true, y_pred, lambda a, b: float(accuracy_score(a, b)), seed=seed
+    )
     labels = sorted(set(y_true) | set(y_pred))
     per_class = f1_score(y_true, y_pred, labels=labels, average=None, zero_division=0)
     return {
@@ -172,12 +231,16 @@ def train(
 ) -> TrainResult:
     """Fit a configuration on ``data``, evaluate on ``valid``, write the model folder."""
     if config not in CONFIGS:
-        raise InputError("err.training_data", problem=f"unknown config '{config}'; known: {', '.join(CONFIGS)}")
+        raise InputError(
+            "err.training_data", problem=f"unknown config '{config}'; known: {', '.join(CONFIGS)}"
+        )
     train_data = read_labelled(data, text_col, label_col)
     valid_data = read_labelled(valid, text_col, label_col) if valid else None
     pipeline = CONFIGS[config](seed)
     with progress("cli.progress.training", 1) as bar:
-        pipeline.fit(train_data.frame["text"].to_numpy(dtype=object), train_data.frame["label"].to_numpy())
+        pipeline.fit(
+            train_data.frame["text"].to_numpy(dtype=object), train_data.frame["label"].to_numpy()
+        )
         bar.update(1)
     _drop_stop_words(pipeline)
     metrics: dict[str, Any] = {}
@@ -195,7 +258,9 @@ def train(
         "config_description": (CONFIGS[config].__doc__ or "").strip(),
         "seed": seed,
         "data": {"train": train_data.files, "valid": valid_data.files if valid_data else []},
-        "label_counts": {k: int(v) for k, v in sorted(train_data.frame["label"].value_counts().items())},
+        "label_counts": {
+            k: int(v) for k, v in sorted(train_data.frame["label"].value_counts().items())
+        },
         "metrics": metrics,
         "attribution": attribution or "",
         "limitations": [
@@ -206,7 +271,9 @@ def train(
         "training_command": command or "",
         "library_versions": _library_versions(),
     }
-    (model_dir / CARD_JSON).write_text(json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8")
+    (model_dir / CARD_JSON).write_text(
+        json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8"
+    )
     (model_dir / CARD_MD).write_text(render_card_md(card), "utf-8")
     (model_dir / TRAINING_MD).write_text(render_training_md(card), "utf-8")
     return TrainResult(model_dir=model_dir, card=card)
@@ -240,16 +307,29 @@ def _library_versions() -> dict[str, str]:
 
 def render_card_md(card: dict[str, Any]) -> str:
     """The human-readable model card."""
-    lines = [f"# Model card: {card['name']}", "", f"- Task: {card['task']}", f"- Labels: {', '.join(card['labels'])}"]
-    lines += [f"- Configuration: `{card['config']}`: {card.get('config_description', '')}", f"- Seed: {card['seed']}", ""]
+    lines = [
+        f"# Model card: {card['name']}",
+        "",
+        f"- Task: {card['task']}",
+        f"- Labels: {', '.join(card['labels'])}",
+    ]
+    lines += [
+        f"- Configuration: `{card['config']}`: {card.get('config_description', '')}",
+        f"- Seed: {card['seed']}",
+        "",
+    ]
     lines += ["## Training data", ""]
     for f in card["data"]["train"]:
         lines.append(f"- `{f['name']}`: {f['rows']} rows, SHA-256 `{f['sha256']}`")
-    lines.append("- Label counts: " + ", ".join(f"{k} {v}" for k, v in card["label_counts"].items()))
+    lines.append(
+        "- Label counts: " + ", ".join(f"{k} {v}" for k, v in card["label_counts"].items())
+    )
     if card["data"].get("valid"):
         lines += ["", "## Evaluation", ""]
         for f in card["data"]["valid"]:
-            lines.append(f"- Validation file `{f['name']}`: {f['rows']} rows, SHA-256 `{f['sha256']}`")
+            lines.append(
+                f"- Validation file `{f['name']}`: {f['rows']} rows, SHA-256 `{f['sha256']}`"
+            )
     for split, m in card.get("metrics", {}).items():
         lines += [
             "",
@@ -262,7 +342,15 @@ def render_card_md(card: dict[str, Any]) -> str:
     lines += ["", "## Limitations", ""] + [f"- {x}" for x in card.get("limitations", [])]
     if card.get("attribution"):
         lines += ["", "## Attribution", "", card["attribution"]]
-    lines += ["", "## Reproduce", "", "```", card.get("training_command") or "(not recorded)", "```", ""]
+    lines += [
+        "",
+        "## Reproduce",
+        "",
+        "```",
+        card.get("training_command") or "(not recorded)",
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -279,7 +367,9 @@ def render_training_md(card: dict[str, Any]) -> str:
             "```",
             "",
             "The same data files (SHA-256 in `card.json`), configuration and seed give the same predictions.",
-            "Library versions used: " + ", ".join(f"{k} {v}" for k, v in card["library_versions"].items()) + ".",
+            "Library versions used: "
+            + ", ".join(f"{k} {v}" for k, v in card["library_versions"].items())
+            + ".",
             "",
         ]
     )

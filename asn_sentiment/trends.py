@@ -20,7 +20,9 @@ UNDATED = "undated"
 SENTIMENTS = ("positive", "neutral", "negative")
 
 
-def wilson_interval(k: np.ndarray | float, n: np.ndarray | float, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+def wilson_interval(
+    k: np.ndarray | float, n: np.ndarray | float, level: float = 0.95
+) -> tuple[np.ndarray, np.ndarray]:
     """Wilson score interval for ``k`` successes out of ``n`` (NaN where n == 0)."""
     k = np.asarray(k, dtype=float)
     n = np.asarray(n, dtype=float)
@@ -43,7 +45,11 @@ def period_of(results: pd.DataFrame, period: str) -> pd.Series:
     if period == "month":
         labels = dates.dt.strftime("%Y-%m")
     elif period == "quarter":
-        labels = dates.dt.year.astype("Int64").astype(str) + "-Q" + dates.dt.quarter.astype("Int64").astype(str)
+        labels = (
+            dates.dt.year.astype("Int64").astype(str)
+            + "-Q"
+            + dates.dt.quarter.astype("Int64").astype(str)
+        )
     else:
         iso = dates.dt.isocalendar()
         labels = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
@@ -56,7 +62,9 @@ class Trends:
 
     period: str
     summary: pd.DataFrame  # tidy: period, unit, source, metric, count, n, share, ci_low, ci_high
-    over_time: pd.DataFrame  # period, n, resistance/support counts, shares and CIs (all units, all sources)
+    over_time: (
+        pd.DataFrame
+    )  # period, n, resistance/support counts, shares and CIs (all units, all sources)
     themes: pd.DataFrame  # theme, kind, count, n, share
     totals: dict[str, float] = field(default_factory=dict)
     undated: int = 0
@@ -90,10 +98,14 @@ def summarise(results: pd.DataFrame, taxonomy: Taxonomy, period: str = "month") 
                 k["unit"] = ALL
             if source_all:
                 k["source"] = ALL
-            grouped = pd.concat([k, values], axis=1).groupby(["period", "unit", "source"], sort=True)
+            grouped = pd.concat([k, values], axis=1).groupby(
+                ["period", "unit", "source"], sort=True
+            )
             counts = grouped.sum()
             n = grouped.size()
-            long = counts.stack().rename("count").reset_index().rename(columns={"level_3": "metric"})
+            long = (
+                counts.stack().rename("count").reset_index().rename(columns={"level_3": "metric"})
+            )
             long["n"] = long.set_index(["period", "unit", "source"]).index.map(n)
             rows.append(long)
     summary = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
@@ -102,15 +114,26 @@ def summarise(results: pd.DataFrame, taxonomy: Taxonomy, period: str = "month") 
         summary["share"] = (summary["count"] / summary["n"]).round(4)
         lo, hi = wilson_interval(summary["count"].to_numpy(), summary["n"].to_numpy())
         summary["ci_low"], summary["ci_high"] = np.round(lo, 4), np.round(hi, 4)
-        summary = summary.sort_values(["period", "unit", "source", "metric"], kind="stable").reset_index(drop=True)
-        summary = summary[["period", "unit", "source", "metric", "count", "n", "share", "ci_low", "ci_high"]]
+        summary = summary.sort_values(
+            ["period", "unit", "source", "metric"], kind="stable"
+        ).reset_index(drop=True)
+        summary = summary[
+            ["period", "unit", "source", "metric", "count", "n", "share", "ci_low", "ci_high"]
+        ]
 
     dated = frame[frame["period"] != UNDATED]
-    over = pd.DataFrame({"period": dated["period"], "resistance": values.loc[dated.index, "resistance"],
-                         "support": values.loc[dated.index, "support"]})
-    over_time = over.groupby("period", sort=True).agg(
-        n=("resistance", "size"), resistance=("resistance", "sum"), support=("support", "sum")
-    ).reset_index()
+    over = pd.DataFrame(
+        {
+            "period": dated["period"],
+            "resistance": values.loc[dated.index, "resistance"],
+            "support": values.loc[dated.index, "support"],
+        }
+    )
+    over_time = (
+        over.groupby("period", sort=True)
+        .agg(n=("resistance", "size"), resistance=("resistance", "sum"), support=("support", "sum"))
+        .reset_index()
+    )
     for col in ("resistance", "support"):
         over_time[f"{col}_share"] = over_time[col] / over_time["n"]
         lo, hi = wilson_interval(over_time[col].to_numpy(), over_time["n"].to_numpy())

@@ -19,7 +19,9 @@ DATA = Path(__file__).resolve().parent / "data"
 def smsa() -> Path:
     """SmSA folder from ../shared; the test is skipped with a reason when it is absent."""
     if not (SMSA / "train.tsv").is_file():
-        pytest.skip(f"SmSA data not found at {SMSA} (../shared/data/smsa is provided beside the checkout)")
+        pytest.skip(
+            f"SmSA data not found at {SMSA} (../shared/data/smsa is provided beside the checkout)"
+        )
     return SMSA
 
 

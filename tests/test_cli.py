@@ -66,8 +66,22 @@ def test_analyze_komentar_needs_no_option(runner, write_csv, tmp_path) -> None:
     assert "Komentar" in result.stderr
     results = pd.read_csv(out / "results.csv", keep_default_na=False)
     assert len(results) == 3
-    for col in ["source_file", "row", "source", "date", "unit", "sentiment", "sentiment_confidence",
-                "themes", "resistance", "support", "model_version", "Tanggal", "Unit Kerja", "Komentar"]:
+    for col in [
+        "source_file",
+        "row",
+        "source",
+        "date",
+        "unit",
+        "sentiment",
+        "sentiment_confidence",
+        "themes",
+        "resistance",
+        "support",
+        "model_version",
+        "Tanggal",
+        "Unit Kerja",
+        "Komentar",
+    ]:
         assert col in results.columns
     assert results["date"].tolist() == ["2026-03-14", "2026-04-20", "2026-05-02"]
     assert set(results["sentiment"]) <= {"positive", "neutral", "negative"}
@@ -78,7 +92,10 @@ def test_analyze_komentar_needs_no_option(runner, write_csv, tmp_path) -> None:
 
 
 def test_analyze_longest_text_column_is_chosen_and_said(runner, write_csv, tmp_path) -> None:
-    src = write_csv("x.csv", "id,kode,isi\n1,A,ini isian yang cukup panjang soal aplikasi\n2,B,tidak ada sosialisasi sama sekali di kantor\n")
+    src = write_csv(
+        "x.csv",
+        "id,kode,isi\n1,A,ini isian yang cukup panjang soal aplikasi\n2,B,tidak ada sosialisasi sama sekali di kantor\n",
+    )
     result = runner.invoke(cli, ["--lang", "en", "analyze", str(src), "-o", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output
     assert "'isi'" in result.stderr and "longest" in result.stderr
@@ -117,7 +134,9 @@ def test_unknown_model(runner, write_csv, tmp_path) -> None:
 
 
 def test_error_in_english(runner, tmp_path) -> None:
-    result = runner.invoke(cli, ["--lang", "en", "analyze", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "o")])
+    result = runner.invoke(
+        cli, ["--lang", "en", "analyze", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "o")]
+    )
     assert_user_error(result)
     assert result.stderr.startswith("Error: File")
 
@@ -153,21 +172,40 @@ def test_failure_midway_leaves_no_outdir(runner, write_csv, tmp_path, monkeypatc
 
 def test_installed_console_script(tmp_path, write_csv) -> None:
     """The real console script, in a subprocess."""
-    exe = shutil.which("asn-sentiment", path=str(Path(sys.executable).parent)) or shutil.which("asn-sentiment")
+    exe = shutil.which("asn-sentiment", path=str(Path(sys.executable).parent)) or shutil.which(
+        "asn-sentiment"
+    )
     if exe is None:
         pytest.skip("asn-sentiment console script is not installed (pip install -e .)")
     src = write_csv("k.csv", KOMENTAR)
     out = tmp_path / "out"
     env = {**os.environ, "ASN_SENTIMENT_LANG": "en"}
-    done = subprocess.run([exe, "analyze", str(src), "-o", str(out)], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [exe, "analyze", str(src), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert (out / "results.csv").is_file()
-    missing = subprocess.run([exe, "analyze", str(tmp_path / "nope.csv"), "-o", str(out)], capture_output=True, text=True, env=env, timeout=120)
+    missing = subprocess.run(
+        [exe, "analyze", str(tmp_path / "nope.csv"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert missing.returncode == 2
     assert missing.stderr.strip().count("\n") == 0 and "Traceback" not in missing.stderr
 
 
 def test_python_m(tmp_path) -> None:
-    done = subprocess.run([sys.executable, "-m", "asn_sentiment", "--help"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "asn_sentiment", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0
     assert "analyze" in done.stdout
