@@ -227,11 +227,9 @@ def _read_json(text: str, suffix: str) -> pd.DataFrame:
         records = [json.loads(line) for line in text.splitlines() if line.strip()]
     else:
         data = json.loads(text)
-        records = (
-            data
-            if isinstance(data, list)
-            else next((v for v in data.values() if isinstance(v, list)), [data])
-        )
+        if isinstance(data, dict):
+            data = next((v for v in data.values() if isinstance(v, list)), [data])
+        records = data if isinstance(data, list) else [data]
     if not all(isinstance(r, dict) for r in records):
         raise ValueError("JSON must hold a list of objects")
     return pd.DataFrame.from_records(records).astype(object)

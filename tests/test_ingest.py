@@ -160,3 +160,12 @@ def test_dates_roundtrip_all_forms(day) -> None:
     assert parse_dates([day.strftime("%m/%d/%Y 10:22:05")], dayfirst=False).iso == [iso]
     if 1969 <= day.year <= 2068:  # two-digit years pivot like strptime's %y
         assert parse_dates([day.strftime("%d-%b-%y")]).iso == [iso]
+
+
+@pytest.mark.parametrize("content", ["0", '"text"', "null", "[1, 2]"])
+def test_json_that_is_not_records_is_a_clear_error(tmp_path, content) -> None:
+    """Regression: a JSON file holding a bare number crashed with AttributeError."""
+    path = tmp_path / "x.json"
+    path.write_text(content)
+    with pytest.raises(InputError):
+        read_table(path)
