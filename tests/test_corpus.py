@@ -1,0 +1,68 @@
+"""The labelled domain corpus meets its data card's promises."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from asn_sentiment.taxonomy import load_taxonomy
+
+CORPUS = (
+    Path(__file__).resolve().parent.parent
+    / "asn_sentiment"
+    / "data"
+    / "corpus"
+    / "domain_corpus.csv"
+)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> pd.DataFrame:
+    return pd.read_csv(CORPUS, keep_default_na=False, dtype=str)
+
+
+def test_size_and_balance(corpus) -> None:
+    ids = load_taxonomy().ids
+    themes = corpus["themes"].str.split(";").map(lambda ts: [t for t in ts if t])
+    assert len(corpus) >= 2400
+    for tid in ids:
+        assert sum(tid in ts for ts in themes) >= 150, tid
+    assert sum(not ts for ts in themes) >= 300
+    assert sum(len(ts) >= 2 for ts in themes) / len(corpus) >= 0.20
+    assert {t for ts in themes for t in ts} <= set(ids)
+    assert set(corpus["register"]) == {"staff", "public"}
+    assert set(corpus["sentiment"]) == {"positive", "neutral", "negative"}
+    assert corpus["id"].is_unique and corpus["text"].str.lower().is_unique
+
+
+def test_split_is_fixed_and_about_a_fifth(corpus) -> None:
+    assert set(corpus["split"]) == {"train", "test"}
+    share = (corpus["split"] == "test").mean()
+    assert 0.18 <= share <= 0.22
+
+
+def test_no_two_comments_share_six_words(corpus) -> None:
+    seen: dict[tuple[str, ...], str] = {}
+    clashes = []
+    for cid, text in zip(corpus["id"], corpus["text"], strict=True):
+        tokens = re.findall(r"\w+", text.lower())
+        for gram in {tuple(tokens[i : i + 6]) for i in range(len(tokens) - 5)}:
+            other = seen.setdefault(gram, cid)
+            if other != cid:
+                clashes.append((other, cid, " ".join(gram)))
+    assert not clashes, clashes[:5]
+
+
+def test_check_detects_a_shared_run() -> None:
+    """The six-word check itself can fail (guards against a test that cannot fail)."""
+    texts = ["satu dua tiga empat lima enam tujuh", "nol satu dua tiga empat lima enam"]
+    grams = defaultdict(set)
+    for i, text in enumerate(texts):
+        tokens = text.split()
+        for k in range(len(tokens) - 5):
+            grams[tuple(tokens[k : k + 6])].add(i)
+    assert any(len(v) > 1 for v in grams.values())
