@@ -5,9 +5,10 @@ with the same options.  It writes into OUTDIR:
 
 - ``results.csv``: one row per input row (per open question), the canonical
   columns, the predictions and the user's original columns;
-- ``summary.csv``: counts and shares per period × unit × source;
-- ``charts/*.png``;
-- ``report.html``: a self-contained page with key numbers and charts.
+- everything :func:`asn_sentiment.report.write_report` writes (``summary.csv``,
+  ``summary.xlsx``, ``tables/``, ``charts/``, ``report.html``, optionally
+  ``report.pdf``): analyze ends in the same function as ``asn-sentiment report``,
+  so re-reporting from ``results.csv`` gives the same report.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from asn_sentiment.charts import draw_charts
 from asn_sentiment.classify import classify, load_classifier
 from asn_sentiment.ingest import (
     CANONICAL_COLUMNS,
@@ -27,10 +27,10 @@ from asn_sentiment.ingest import (
     read_comments,
     read_events,
 )
-from asn_sentiment.outputs import staged_outdir, write_csv
+from asn_sentiment.outputs import check_outdir
 from asn_sentiment.progress import Progress, null_progress
-from asn_sentiment.report import render_report
-from asn_sentiment.trends import Trends, summarise
+from asn_sentiment.report import ReportResult, write_report
+from asn_sentiment.trends import DEFAULT_MIN_GROUP, Trends
 
 
 @dataclass
@@ -42,6 +42,7 @@ class AnalysisResult:
     inputs: list[FileReport]
     results: pd.DataFrame
     trends: Trends
+    report: ReportResult | None = None
 
 
 def result_columns(frame: pd.DataFrame, original: Sequence[str]) -> list[str]:
@@ -62,6 +63,9 @@ def analyze(
     model: str | None = None,
     taxonomy: str | Path | None = None,
     period: str = "month",
+    by: str = "unit",
+    min_group: int = DEFAULT_MIN_GROUP,
+    pdf: bool = False,
     dayfirst: bool | None = None,
     min_confidence: float | None = None,
     lang: str = "id",
@@ -81,34 +85,30 @@ def analyze(
     )
     event_table = read_events(events) if events else None
     classifier = load_classifier(model, str(taxonomy) if taxonomy else None)
-    with staged_outdir(outdir, overwrite) as staging:
-        results = classify(
-            comments.frame, classifier, min_confidence=min_confidence, progress=progress
-        )
-        results = results[result_columns(results, comments.original_columns)]
-        trends = summarise(results, classifier.taxonomy, period)
-        written = [
-            write_csv(results, staging / "results.csv"),
-            write_csv(trends.summary, staging / "summary.csv"),
-        ]
-        charts = draw_charts(trends, classifier.taxonomy, staging / "charts", event_table, lang)
-        html = render_report(
-            trends,
-            classifier.taxonomy,
-            charts,
-            model=classifier.sentiment.version,
-            theme_model=classifier.themes.version,
-            sources=[Path(p).name for p in inputs],
-            lang=lang,
-            generated=generated,
-        )
-        (staging / "report.html").write_text(html, "utf-8")
-        names = [p.relative_to(staging) for p in [*written, *charts, staging / "report.html"]]
-    final = Path(outdir)
+    check_outdir(outdir, overwrite)  # fail before the slow part, not after it
+    results = classify(comments.frame, classifier, min_confidence=min_confidence, progress=progress)
+    results = results[result_columns(results, comments.original_columns)]
+    done = write_report(
+        results,
+        outdir,
+        taxonomy=classifier.taxonomy,
+        events=event_table,
+        period=period,
+        by=by,
+        min_group=min_group,
+        lang=lang,
+        pdf=pdf,
+        overwrite=overwrite,
+        progress=progress,
+        generated=generated,
+        sources=[Path(p).name for p in inputs],
+        results_csv=True,
+    )
     return AnalysisResult(
-        outdir=final,
-        files=[final / n for n in names],
+        outdir=done.outdir,
+        files=done.files,
         inputs=comments.files,
         results=results,
-        trends=trends,
+        trends=done.trends,
+        report=done,
     )

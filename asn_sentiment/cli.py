@@ -194,6 +194,25 @@ def cli(ctx: click.Context) -> None:
     help="Time unit of the summary and charts.",
 )
 @click.option(
+    "--by",
+    type=click.Choice(["unit", "source", "position"]),
+    default="unit",
+    show_default=True,
+    help="Group the tables and charts by work unit, source or position group.",
+)
+@click.option(
+    "--min-group",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="Suppress every cell with fewer than this many respondents (and cells that would reveal it).",
+)
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also print report.pdf with headless Chromium (a note, not an error, when none is installed).",
+)
+@click.option(
     "--dayfirst/--monthfirst",
     default=None,
     help="Order of day and month in numeric dates, when the file cannot tell.",
@@ -210,8 +229,9 @@ def analyze(
 ) -> None:
     """Analyse survey answers and comments end to end.
 
-    Writes OUTDIR/results.csv (one row per answer), summary.csv, charts/*.png
-    and report.html.
+    Writes OUTDIR/results.csv (one row per answer) and then the same report
+    as 'asn-sentiment report': summary.csv, summary.xlsx, tables/, charts/
+    (PNG and SVG) and report.html.
     """
     from asn_sentiment.analysis import analyze as run_analysis
 
@@ -245,6 +265,79 @@ def analyze(
     if not rep.quiet:
         for path in result.files:
             click.echo(f"  {path}")
+    if result.report is not None:
+        _report_notes(rep, result.report.notes)
+
+
+def _report_notes(rep: Reporter, notes: list[tuple[str, dict[str, Any]]]) -> None:
+    for key, params in notes:
+        rep.note(key, **params)
+
+
+@cli.command()
+@click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--outdir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder to write summary, tables, charts and report into.",
+)
+@click.option(
+    "--period",
+    type=click.Choice(["week", "month", "quarter", "wave"]),
+    default="month",
+    show_default=True,
+    help="Time unit of the tables and charts.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["unit", "source", "position"]),
+    default="unit",
+    show_default=True,
+    help="Group the tables and charts by work unit, source or position group.",
+)
+@click.option(
+    "--events",
+    type=click.Path(path_type=Path),
+    help="CSV of socialisation events (columns date,label or tanggal,kegiatan) to mark and test.",
+)
+@click.option(
+    "--min-group",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="Suppress every cell with fewer than this many respondents (and cells that would reveal it).",
+)
+@click.option(
+    "--taxonomy",
+    type=click.Path(path_type=Path),
+    help="Theme taxonomy TOML used for the analysis. Default: the built-in 12 themes.",
+)
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also print report.pdf with headless Chromium (a note, not an error, when none is installed).",
+)
+@click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it already exists.")
+@common_options
+def report(results: tuple[Path, ...], outdir: Path, **options: Any) -> None:
+    """Re-report from results files without classifying again.
+
+    RESULTS are results.csv files written by 'asn-sentiment analyze' (several
+    files are combined). Writes OUTDIR/summary.csv, summary.xlsx, tables/,
+    charts/ (PNG and SVG) and report.html. A results file inside OUTDIR is
+    kept when OUTDIR is replaced with --overwrite.
+    """
+    from asn_sentiment.report import report as run_report
+
+    rep = reporter()
+    done = run_report(list(results), outdir, lang=rep.lang, progress=rep.progress, **options)
+    rep.note("cli.done.report", n=int(done.trends.totals.get("n", 0)), outdir=done.outdir)
+    if not rep.quiet:
+        for path in done.files:
+            click.echo(f"  {path}")
+    _report_notes(rep, done.notes)
 
 
 @cli.command()

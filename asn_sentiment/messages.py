@@ -98,6 +98,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Data latih tidak dapat dipakai: {problem}.",
         "en": "Training data cannot be used: {problem}.",
     },
+    "err.results_format": {
+        "id": "Berkas hasil '{path}' harus CSV atau XLSX (results.csv dari 'asn-sentiment analyze').",
+        "en": "Results file '{path}' must be CSV or XLSX (the results.csv of 'asn-sentiment analyze').",
+    },
+    "err.results_columns": {
+        "id": "'{path}' bukan berkas hasil: kolom {missing} tidak ada. Berikan results.csv dari 'asn-sentiment analyze'.",
+        "en": "'{path}' is not a results file: column(s) {missing} missing. Give the results.csv of 'asn-sentiment analyze'.",
+    },
+    "err.results_none": {
+        "id": "Tidak ada berkas hasil. Sebutkan sedikitnya satu results.csv.",
+        "en": "No results file given. Name at least one results.csv.",
+    },
+    "err.results_themes": {
+        "id": "Hasil memuat tema yang tidak ada di taksonomi '{taxonomy}': {ids}. Berikan taksonomi yang dipakai saat analisis dengan --taxonomy.",
+        "en": "The results carry themes not in taxonomy '{taxonomy}': {ids}. Give the taxonomy used for the analysis with --taxonomy.",
+    },
+    "err.period_invalid": {
+        "id": "Periode '{period}' tidak dikenal. Gunakan salah satu: {choices}.",
+        "en": "Unknown period '{period}'. Use one of: {choices}.",
+    },
+    "err.by_invalid": {
+        "id": "Pengelompokan '{by}' tidak dikenal. Gunakan salah satu: {choices}.",
+        "en": "Unknown grouping '{by}'. Use one of: {choices}.",
+    },
+    "err.report_input_clash": {
+        "id": "Berkas masukan '{path}' di folder keluaran akan tertimpa oleh laporan. Pindahkan berkas itu atau pilih folder keluaran lain.",
+        "en": "Input file '{path}' in the output folder would be overwritten by the report. Move it or choose another output folder.",
+    },
     # --- CLI notes ----------------------------------------------------------
     "cli.text_columns": {
         "id": "{path}: kolom teks {columns} ({how})",
@@ -140,6 +168,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Model disimpan di {outdir} (macro-F1 validasi {f1}).",
         "en": "Model saved in {outdir} (validation macro-F1 {f1}).",
     },
+    "cli.done.report": {
+        "id": "Selesai: laporan dari {n} komentar di {outdir}:",
+        "en": "Done: report on {n} comments in {outdir}:",
+    },
+    "cli.suppressed": {
+        "id": "{count} sel disembunyikan untuk melindungi kelompok di bawah {k} responden (lihat bagian Metode di laporan).",
+        "en": "{count} cells suppressed to protect groups under {k} respondents (see the report's Methods section).",
+    },
+    "cli.undated": {
+        "id": "{count} komentar tanpa periode dihitung dalam total, tidak tampil di grafik waktu.",
+        "en": "{count} comments without a period are counted in totals, not shown on time charts.",
+    },
+    "cli.pdf_no_browser": {
+        "id": "PDF tidak dibuat: Chromium tidak ditemukan. Pasang Chromium (mis. 'apt-get install chromium') atau cetak report.html ke PDF dari peramban.",
+        "en": "PDF not made: Chromium was not found. Install Chromium (e.g. 'apt-get install chromium') or print report.html to PDF from a browser.",
+    },
+    "cli.pdf_failed": {
+        "id": "PDF tidak dibuat: Chromium gagal ({reason}). Cetak report.html ke PDF dari peramban.",
+        "en": "PDF not made: Chromium failed ({reason}). Print report.html to PDF from a browser.",
+    },
     # --- display labels -----------------------------------------------------
     "sentiment.positive": {"id": "positif", "en": "positive"},
     "sentiment.neutral": {"id": "netral", "en": "neutral"},
@@ -151,47 +199,342 @@ MESSAGES: dict[str, dict[str, str]] = {
     "source.public": {"id": "publik", "en": "public"},
     "source.all": {"id": "semua", "en": "all"},
     "unit.all": {"id": "semua unit", "en": "all units"},
+    "unit.unknown": {"id": "(unit tidak diisi)", "en": "(no unit given)"},
+    # --- periods ------------------------------------------------------------
+    "period.undated": {"id": "tanpa tanggal", "en": "undated"},
+    "period.no_wave": {"id": "tanpa gelombang", "en": "no wave"},
+    "period.all": {"id": "semua periode", "en": "all periods"},
+    "period.quarter": {"id": "Triwulan {q} {year}", "en": "Q{q} {year}"},
+    "period.week": {"id": "Minggu {week} {year}", "en": "Week {week} {year}"},
+    "month.1": {"id": "Jan", "en": "Jan"},
+    "month.2": {"id": "Feb", "en": "Feb"},
+    "month.3": {"id": "Mar", "en": "Mar"},
+    "month.4": {"id": "Apr", "en": "Apr"},
+    "month.5": {"id": "Mei", "en": "May"},
+    "month.6": {"id": "Jun", "en": "Jun"},
+    "month.7": {"id": "Jul", "en": "Jul"},
+    "month.8": {"id": "Agu", "en": "Aug"},
+    "month.9": {"id": "Sep", "en": "Sep"},
+    "month.10": {"id": "Okt", "en": "Oct"},
+    "month.11": {"id": "Nov", "en": "Nov"},
+    "month.12": {"id": "Des", "en": "Dec"},
+    "likert.1": {"id": "Sangat tidak setuju", "en": "Strongly disagree"},
+    "likert.2": {"id": "Tidak setuju", "en": "Disagree"},
+    "likert.3": {"id": "Netral", "en": "Neutral"},
+    "likert.4": {"id": "Setuju", "en": "Agree"},
+    "likert.5": {"id": "Sangat setuju", "en": "Strongly agree"},
     # --- charts -------------------------------------------------------------
     "chart.resistance_support.title": {
         "id": "Resistensi dan dukungan dari waktu ke waktu",
         "en": "Resistance and support over time",
     },
-    "chart.resistance_support.ylabel": {
-        "id": "Porsi komentar (%)",
-        "en": "Share of comments (%)",
+    "chart.resistance_support.guide": {
+        "id": "garis merah-oranye = porsi komentar bertema resistensi, biru = bertema dukungan; pita = rentang ketidakpastian 95%; garis putus-putus bernomor = kegiatan sosialisasi; titik-titik = periode tanpa data.",
+        "en": "vermillion line = share of comments with a resistance theme, blue = with a support theme; band = 95% uncertainty range; numbered dashed lines = socialisation events; dotted = periods without data.",
     },
     "chart.resistance": {"id": "Resistensi", "en": "Resistance"},
     "chart.support": {"id": "Dukungan", "en": "Support"},
-    "chart.period": {"id": "Periode", "en": "Period"},
-    "chart.themes.title": {
-        "id": "Frekuensi tema menurut jenis",
-        "en": "Theme frequency by kind",
-    },
-    "chart.themes.xlabel": {
-        "id": "Porsi komentar yang memuat tema (%)",
-        "en": "Share of comments carrying the theme (%)",
-    },
+    "chart.ci95": {"id": "rentang 95%", "en": "95% interval"},
+    "chart.share_pct": {"id": "Porsi komentar (%)", "en": "Share of comments (%)"},
+    "chart.events": {"id": "Kegiatan", "en": "Events"},
+    "chart.event_outside": {"id": "di luar rentang data", "en": "outside the data"},
     "chart.no_data": {"id": "Tidak ada data", "en": "No data"},
+    "chart.suppressed_short": {
+        "id": "disembunyikan (kelompok < {k} responden)",
+        "en": "suppressed (group < {k} respondents)",
+    },
+    "chart.theme_trends.title": {"id": "Tren setiap tema", "en": "Each theme over time"},
+    "chart.theme_trends.guide": {
+        "id": "satu panel per tema, skala sama; warna = jenis tema (merah-oranye resistensi, biru dukungan); garis penuh = pegawai, putus-putus = publik.",
+        "en": "one panel per theme, same scale; colour = kind (vermillion resistance, blue support); solid line = staff, dashed = public.",
+    },
+    "chart.heatmap.title": {
+        "id": "Resistensi per unit dan periode",
+        "en": "Resistance by unit and period",
+    },
+    "chart.heatmap.scale": {
+        "id": "Porsi komentar bertema resistensi (%)",
+        "en": "Share of comments with a resistance theme (%)",
+    },
+    "chart.heatmap.guide": {
+        "id": "makin gelap makin banyak komentar bertema resistensi; baris tebal = semua unit; × = disembunyikan untuk melindungi responden; – = tidak ada data.",
+        "en": "darker = more comments with a resistance theme; bold row = all units; × = suppressed to protect respondents; – = no data.",
+    },
+    "chart.likert.title": {
+        "id": "Jawaban skala Likert per pernyataan",
+        "en": "Likert answers per statement",
+    },
+    "chart.likert.xlabel": {
+        "id": "← tidak setuju    porsi responden    setuju →",
+        "en": "← disagree    share of respondents    agree →",
+    },
+    "chart.likert.guide": {
+        "id": "batang ke kanan (biru) = setuju, ke kiri (oranye) = tidak setuju, abu-abu di tengah = netral; angka = porsi tidak setuju dan setuju.",
+        "en": "bars to the right (blue) = agree, to the left (orange) = disagree, grey centre = neutral; numbers = share disagreeing and agreeing.",
+    },
+    "chart.sentiment.title": {
+        "id": "Komposisi sentimen dari waktu ke waktu",
+        "en": "Sentiment composition over time",
+    },
+    "chart.sentiment.guide": {
+        "id": "setiap batang = 100% komentar periode itu: merah-oranye negatif, abu-abu netral, hijau positif; n = jumlah komentar.",
+        "en": "each bar = 100% of that period's comments: vermillion negative, grey neutral, green positive; n = number of comments.",
+    },
+    "chart.top_themes.title": {
+        "id": "Tema teratas per unit pada periode terakhir",
+        "en": "Top themes per unit in the latest period",
+    },
+    "chart.top_themes.xlabel": {
+        "id": "Porsi komentar unit yang memuat tema (%)",
+        "en": "Share of the unit's comments carrying the theme (%)",
+    },
+    "chart.top_themes.more": {
+        "id": "{count} unit lain tidak ditampilkan",
+        "en": "{count} more units not shown",
+    },
+    "chart.top_themes.none": {"id": "tidak ada tema", "en": "no theme"},
+    "chart.top_themes.guide": {
+        "id": "tiga tema terbanyak di setiap unit, unit dengan resistensi tertinggi di atas; unit yang disembunyikan tidak ditampilkan.",
+        "en": "the three most frequent themes in each unit, units with the highest resistance first; suppressed units are not shown.",
+    },
     # --- report -------------------------------------------------------------
     "report.title": {
         "id": "Laporan penerimaan penataan organisasi ASN",
         "en": "Report on the reception of the ASN reorganisation",
     },
+    "report.subtitle": {
+        "id": "Periode {span} · per {period} · menurut {by}",
+        "en": "Period {span} · by {period} · per {by}",
+    },
     "report.generated": {
         "id": "Dibuat {when} dengan asn-sentiment {version}",
         "en": "Generated {when} with asn-sentiment {version}",
     },
-    "report.key_numbers": {"id": "Angka utama", "en": "Key numbers"},
-    "report.comments": {"id": "Komentar dianalisis", "en": "Comments analysed"},
-    "report.negative_share": {"id": "Sentimen negatif", "en": "Negative sentiment"},
-    "report.resistance_share": {"id": "Memuat tema resistensi", "en": "Carry a resistance theme"},
-    "report.support_share": {"id": "Memuat tema dukungan", "en": "Carry a support theme"},
-    "report.top_themes": {"id": "Tema terbanyak", "en": "Most frequent themes"},
-    "report.charts": {"id": "Grafik", "en": "Charts"},
-    "report.methods": {"id": "Metode dan catatan", "en": "Methods and caveats"},
-    "report.methods.text": {
-        "id": "Sentimen diklasifikasi dengan model {model}. Tema dikenali dengan {theme_model}. Angka adalah porsi komentar; satu komentar dapat memuat beberapa tema. Baris tanpa tanggal: {undated}.",
-        "en": "Sentiment was classified with model {model}. Themes were recognised with {theme_model}. Figures are shares of comments; a comment may carry several themes. Rows without a date: {undated}.",
+    "report.period.week": {"id": "minggu", "en": "week"},
+    "report.period.month": {"id": "bulan", "en": "month"},
+    "report.period.quarter": {"id": "triwulan", "en": "quarter"},
+    "report.period.wave": {"id": "gelombang survei", "en": "survey wave"},
+    "report.by.unit": {"id": "unit kerja", "en": "work unit"},
+    "report.by.source": {"id": "sumber", "en": "source"},
+    "report.by.position": {"id": "kelompok jabatan", "en": "position group"},
+    "report.summary": {"id": "Ringkasan eksekutif", "en": "Executive summary"},
+    "report.comments": {"id": "komentar dianalisis", "en": "comments analysed"},
+    "report.respondents": {"id": "responden", "en": "respondents"},
+    "report.card.resistance": {
+        "id": "{source}: bertema resistensi, {period}",
+        "en": "{source}: resistance theme, {period}",
     },
+    "report.card.support": {
+        "id": "{source}: bertema dukungan, {period}",
+        "en": "{source}: support theme, {period}",
+    },
+    "report.find.source_count": {
+        "id": "{source} {n} komentar dari {respondents} responden",
+        "en": "{source} {n} comments from {respondents} respondents",
+    },
+    "report.find.coverage": {
+        "id": "Laporan ini mencakup {n} komentar ({parts}) dari {first} sampai {last}.",
+        "en": "This report covers {n} comments ({parts}) from {first} to {last}.",
+    },
+    "report.find.trend": {
+        "id": "{source}: {metric} {direction} dari {before} ({p1}) menjadi {after} ({p2}) ({sig}).",
+        "en": "{source}: {metric} {direction} from {before} ({p1}) to {after} ({p2}) ({sig}).",
+    },
+    "report.find.event": {
+        "id": "Setelah {events}, resistensi {source} {direction} dari {before} ({p1}) menjadi {after} ({p2}) (signifikan).",
+        "en": "After {events}, {source} resistance {direction} from {before} ({p1}) to {after} ({p2}) (significant).",
+    },
+    "report.find.event_none": {
+        "id": "Tidak ada perubahan resistensi {source} yang signifikan di sekitar kegiatan sosialisasi.",
+        "en": "No significant change in {source} resistance around the socialisation events.",
+    },
+    "report.find.attention": {
+        "id": "Perlu perhatian ({source}, {period}): {units}; unit lain rata-rata {rest}.",
+        "en": "Needs attention ({source}, {period}): {units}; other units average {rest}.",
+    },
+    "report.find.attention_none": {
+        "id": "Tidak ada unit {source} dengan resistensi yang jelas lebih tinggi dari unit lain pada {period}.",
+        "en": "No {source} unit has clearly higher resistance than the other units in {period}.",
+    },
+    "report.find.peak": {
+        "id": "Tema '{theme}' ({source}) memuncak pada {period} ({share}) lalu turun kembali.",
+        "en": "The theme '{theme}' ({source}) peaked in {period} ({share}) and then fell back.",
+    },
+    "report.find.themes_down": {
+        "id": "Tema yang paling berkurang ({source}): {themes}.",
+        "en": "Themes that fell most ({source}): {themes}.",
+    },
+    "report.find.themes_up": {
+        "id": "Tema yang paling bertambah ({source}): {themes}.",
+        "en": "Themes that grew most ({source}): {themes}.",
+    },
+    "report.find.likert": {
+        "id": "Skor rata-rata '{item}' {direction} dari {before} ({p1}) menjadi {after} ({p2}) pada skala 1–5 (signifikan).",
+        "en": "The mean score of '{item}' {direction} from {before} ({p1}) to {after} ({p2}) on the 1–5 scale (significant).",
+    },
+    "report.find.suppressed": {
+        "id": "{count} sel tabel disembunyikan karena kelompoknya kurang dari {k} responden, atau agar sel semacam itu tidak dapat dihitung ulang dari total.",
+        "en": "{count} table cells are suppressed because their group has fewer than {k} respondents, or so that such a cell cannot be recomputed from totals.",
+    },
+    "report.find.undated": {
+        "id": "{count} komentar {what} dihitung dalam total tetapi tidak tampil pada grafik waktu.",
+        "en": "{count} comments ({what}) are counted in totals but not shown on the time charts.",
+    },
+    "report.metric.resistance": {
+        "id": "porsi komentar bertema resistensi",
+        "en": "the share of comments with a resistance theme",
+    },
+    "report.metric.support": {
+        "id": "porsi komentar bertema dukungan",
+        "en": "the share of comments with a support theme",
+    },
+    "report.metric.sentiment_negative": {
+        "id": "porsi komentar bernada negatif",
+        "en": "the share of negative comments",
+    },
+    "report.dir.up": {"id": "naik", "en": "rose"},
+    "report.dir.down": {"id": "turun", "en": "fell"},
+    "report.dir.same": {"id": "tetap", "en": "stayed"},
+    "report.significant": {"id": "signifikan", "en": "significant"},
+    "report.not_significant": {"id": "tidak signifikan", "en": "not significant"},
+    "report.attention.title": {"id": "Unit yang perlu perhatian", "en": "Units needing attention"},
+    "report.attention.intro": {
+        "id": "Periode terakhir setiap sumber. Baris berwarna: resistensi jelas lebih tinggi dari unit lain, atau naik signifikan dari periode sebelumnya.",
+        "en": "Latest period of each source. Shaded rows: resistance clearly above the other units, or a significant rise since the previous period.",
+    },
+    "report.attention.empty": {
+        "id": "Tidak ada data per unit yang dapat ditampilkan.",
+        "en": "No per-unit data can be shown.",
+    },
+    "report.attention.above": {"id": "di atas unit lain", "en": "above other units"},
+    "report.attention.rise": {"id": "naik signifikan", "en": "significant rise"},
+    "report.col.source": {"id": "Sumber, periode", "en": "Source, period"},
+    "report.col.group": {"id": "Unit", "en": "Unit"},
+    "report.col.n": {"id": "n", "en": "n"},
+    "report.col.share": {"id": "Resistensi", "en": "Resistance"},
+    "report.col.rest": {"id": "Unit lain", "en": "Other units"},
+    "report.col.previous": {"id": "Sebelumnya", "en": "Previous"},
+    "report.col.why": {"id": "Catatan", "en": "Note"},
+    "report.charts": {"id": "Grafik", "en": "Charts"},
+    "report.how_to_read": {"id": "Cara membaca", "en": "How to read"},
+    "report.no_likert": {
+        "id": "Data ini tidak memuat pertanyaan skala Likert, jadi grafik Likert tidak dibuat.",
+        "en": "These results have no Likert items, so there is no Likert chart.",
+    },
+    "report.verbatims.title": {
+        "id": "Kutipan representatif per tema",
+        "en": "Representative quotes per theme",
+    },
+    "report.verbatims.intro": {
+        "id": "Kutipan dipilih otomatis dari periode terbaru; data pribadi dan nama disamarkan; tidak ada kutipan dari kelompok di bawah {k} responden.",
+        "en": "Quotes are chosen automatically from the latest periods; personal data and names are masked; no quote comes from a group of fewer than {k} respondents.",
+    },
+    "report.verbatims.empty": {
+        "id": "Tidak ada kutipan yang dapat ditampilkan.",
+        "en": "No quotes can be shown.",
+    },
+    "report.methods": {"id": "Metode dan catatan", "en": "Methods and caveats"},
+    "report.methods.data_h": {"id": "Data", "en": "Data"},
     "report.sources": {"id": "Berkas masukan", "en": "Input files"},
+    "report.methods.counting": {
+        "id": "Satu komentar = satu jawaban pertanyaan terbuka atau satu komentar publik; angka adalah porsi komentar. Resistensi/dukungan = komentar dengan sedikitnya satu tema resistensi/dukungan; satu komentar dapat memuat beberapa tema.",
+        "en": "One comment = one answer to an open question or one public comment; figures are shares of comments. Resistance/support = comments with at least one resistance/support theme; a comment may carry several themes.",
+    },
+    "report.methods.duplicates": {
+        "id": "{count} baris ganda (komentar yang sama dari berkas hasil yang sama) dihitung sekali.",
+        "en": "{count} duplicate rows (the same comment from the same results file) were counted once.",
+    },
+    "report.methods.model_h": {"id": "Model", "en": "Models"},
+    "report.methods.sentiment_model": {"id": "Sentimen", "en": "Sentiment"},
+    "report.methods.theme_model": {"id": "Tema", "en": "Themes"},
+    "report.model.measured": {
+        "id": "{version}, diukur: {scores}",
+        "en": "{version}, measured: {scores}",
+    },
+    "report.model.accuracy": {"id": "akurasi", "en": "accuracy"},
+    "report.model.no_scores": {
+        "id": "kartu model tidak memuat skor",
+        "en": "the model card has no scores",
+    },
+    "report.model.rules": {
+        "id": "{version} (aturan kata kunci taksonomi; akurasinya belum diukur dan cenderung kurang mendeteksi tema)",
+        "en": "{version} (keyword rules of the taxonomy; accuracy not measured, tends to under-detect themes)",
+    },
+    "report.model.unknown": {
+        "id": "{version} (model tidak terpasang di komputer ini; akurasi tidak diketahui)",
+        "en": "{version} (model not installed on this computer; accuracy unknown)",
+    },
+    "report.model.changed": {
+        "id": "{version} (model terpasang berbeda dari yang mengklasifikasi data ini; akurasi tidak diketahui)",
+        "en": "{version} (the installed model differs from the one that classified these results; accuracy unknown)",
+    },
+    "report.model.none": {"id": "tidak tercatat", "en": "not recorded"},
+    "report.methods.stats_h": {"id": "Ketidakpastian dan uji", "en": "Uncertainty and tests"},
+    "report.methods.intervals": {
+        "id": "Setiap porsi disertai rentang kepercayaan 95% Wilson; rata-rata Likert dengan rentang t 95%.",
+        "en": "Every share comes with a 95% Wilson confidence interval; Likert means with a 95% t interval.",
+    },
+    "report.methods.tests": {
+        "id": "Perubahan antarperiode diuji dengan uji-z dua proporsi (uji eksak Fisher bila frekuensi harapan < 5) dan rata-rata Likert dengan uji-t Welch; nilai p dikoreksi untuk perbandingan berganda dengan false discovery rate Benjamini–Hochberg per jenis perbandingan dan ukuran; signifikan = p terkoreksi < 0,05.",
+        "en": "Changes between periods are tested with a two-proportion z-test (Fisher's exact test when an expected count is below 5) and Likert means with Welch's t-test; p-values are corrected for multiple comparisons with the Benjamini–Hochberg false discovery rate per kind of comparison and measure; significant = corrected p < 0.05.",
+    },
+    "report.methods.protection_h": {"id": "Perlindungan responden", "en": "Respondent protection"},
+    "report.methods.suppression": {
+        "id": "Sel (sumber × periode × unit) dengan kurang dari {k} responden disembunyikan di semua tabel, grafik dan kutipan. Agar tidak dapat dihitung ulang dari total, setiap total yang memuat sel tersembunyi memuat sedikitnya dua sel tersembunyi yang bersama-sama berisi sedikitnya {k} responden (sel pelengkap terkecil ikut disembunyikan), dan hasilnya diperiksa dengan pemrograman linear.",
+        "en": "Cells (source × period × unit) with fewer than {k} respondents are suppressed in every table, chart and quote list. So that they cannot be recomputed from totals, every total containing a suppressed cell contains at least two suppressed cells holding together at least {k} respondents (the smallest complementary cells are suppressed too), and the result is checked by linear programming.",
+    },
+    "report.methods.suppressed_count": {
+        "id": "Sel disembunyikan: {count} pada tabel komentar ({primary} karena kecil, {complementary} sebagai pelengkap) dan {likert} pada tabel Likert.",
+        "en": "Cells suppressed: {count} in the comment tables ({primary} small, {complementary} complementary) and {likert} in the Likert tables.",
+    },
+    "report.methods.verbatims_rule": {
+        "id": "Kutipan hanya diambil dari sel yang ditampilkan (sedikitnya {k} responden) dan tanpa data pribadi.",
+        "en": "Quotes come only from published cells (at least {k} respondents) and carry no personal data.",
+    },
+    "report.methods.undated_h": {"id": "Baris tanpa periode", "en": "Rows without a period"},
+    "report.methods.undated_none": {
+        "id": "Semua komentar memiliki periode.",
+        "en": "Every comment has a period.",
+    },
+    "report.undated.row": {
+        "id": "{source}: {answers} komentar dari {respondents} responden tanpa periode; dihitung dalam total, tidak tampil di grafik waktu.",
+        "en": "{source}: {answers} comments from {respondents} respondents without a period; counted in totals, not shown on time charts.",
+    },
+    "report.methods.caveats_h": {"id": "Catatan", "en": "Caveats"},
+    "report.caveat.classifier": {
+        "id": "Sentimen dan tema ditentukan mesin dan dapat keliru; lihat akurasi model di atas dan periksa contoh di results.csv sebelum mengambil keputusan.",
+        "en": "Sentiment and themes are assigned by machine and can be wrong; see the model accuracy above and check examples in results.csv before deciding.",
+    },
+    "report.caveat.independence": {
+        "id": "Dua jawaban dari responden yang sama dihitung sebagai dua komentar; uji menganggapnya saling bebas, sehingga sedikit terlalu yakin.",
+        "en": "Two answers from the same respondent count as two comments; the tests treat them as independent, so they are slightly over-confident.",
+    },
+    "report.caveat.sample": {
+        "id": "Komentar publik dan survei sukarela bukan sampel acak: yang menulis belum tentu mewakili semua pegawai atau warga.",
+        "en": "Public comments and voluntary surveys are not random samples: those who write may not represent all staff or citizens.",
+    },
+    "report.footer": {
+        "id": "Dibuat oleh asn-sentiment {version}, perangkat lunak sumber terbuka; angka dapat dihasilkan ulang dari results.csv dengan 'asn-sentiment report'.",
+        "en": "Made by asn-sentiment {version}, open-source software; the figures can be reproduced from results.csv with 'asn-sentiment report'.",
+    },
+    "report.about.generated": {"id": "Dibuat", "en": "Generated"},
+    "report.about.version": {"id": "Versi asn-sentiment", "en": "asn-sentiment version"},
+    "report.about.inputs": {"id": "Berkas masukan", "en": "Input files"},
+    "report.about.period": {"id": "Periode (period)", "en": "Period"},
+    "report.about.by": {"id": "Kelompok (by)", "en": "Grouped by"},
+    "report.about.k": {
+        "id": "Minimum responden per sel (K)",
+        "en": "Minimum respondents per cell (K)",
+    },
+    "report.about.suppressed": {
+        "id": "Sel disembunyikan (komentar)",
+        "en": "Cells suppressed (comments)",
+    },
+    "report.about.likert_suppressed": {
+        "id": "Sel disembunyikan (Likert)",
+        "en": "Cells suppressed (Likert)",
+    },
+    "report.about.undated": {"id": "Komentar tanpa periode", "en": "Comments without a period"},
+    "report.about.tests": {"id": "Uji statistik", "en": "Statistical tests"},
+    "report.about.rule": {"id": "Aturan perlindungan", "en": "Protection rule"},
 }

@@ -51,6 +51,11 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     return path
 
 
+def check_outdir(outdir: str | Path, overwrite: bool = False) -> None:
+    """Raise :class:`OutputError` now if ``outdir`` could not be written later."""
+    _check_outdir(Path(outdir), overwrite)
+
+
 def _check_outdir(outdir: Path, overwrite: bool) -> None:
     if outdir.exists():
         if not outdir.is_dir():
@@ -86,3 +91,84 @@ def staged_outdir(outdir: str | Path, overwrite: bool = False) -> Iterator[Path]
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+#: Fixed timestamp for workbook properties and zip entries (deterministic files).
+_XLSX_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def _excel_value(value: object) -> object:
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if hasattr(value, "item"):  # numpy scalar
+        value = value.item()
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return str(value)
+    return neutralise_cell(value)
+
+
+def write_xlsx(
+    sheets: dict[str, pd.DataFrame],
+    path: Path,
+    *,
+    percent_columns: tuple[str, ...] | list[str] = (),
+) -> Path:
+    """Write one sheet per table: bold shaded header, frozen, filtered, sized columns.
+
+    Text cells are neutralised like :func:`write_csv`; blank (NaN/NA) cells stay
+    empty; columns named in ``percent_columns`` are shown as percentages.  The
+    file is byte-identical for identical tables (fixed timestamps).
+    """
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    fixed = __import__("datetime").datetime(*_XLSX_EPOCH)
+    workbook.properties.created = fixed
+    workbook.properties.modified = fixed
+    workbook.properties.creator = "asn-sentiment"
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="0072B2")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    percent = set(percent_columns)
+    for name, frame in sheets.items():
+        ws = workbook.create_sheet(title=name[:31])
+        columns = [str(c) for c in frame.columns]
+        for i, col in enumerate(columns, start=1):
+            sample = [len(col)] + [len(str(v)) for v in frame.iloc[:200, i - 1].tolist()]
+            ws.column_dimensions[get_column_letter(i)].width = min(max(sample) + 2, 60)
+        ws.freeze_panes = "A2"
+        if columns:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(frame), 1) + 1}"
+        header = []
+        for col in columns:
+            cell = WriteOnlyCell(ws, value=col)
+            cell.font, cell.fill, cell.alignment = header_font, header_fill, wrap
+            header.append(cell)
+        ws.append(header)
+        pct_idx = [i for i, c in enumerate(columns) if c in percent]
+        for values in frame.itertuples(index=False, name=None):
+            row = [_excel_value(v) for v in values]
+            for i in pct_idx:
+                if isinstance(row[i], (int, float)) and not isinstance(row[i], bool):
+                    cell = WriteOnlyCell(ws, value=row[i])
+                    cell.number_format = "0.0%"
+                    row[i] = cell
+            ws.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_XLSX_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return path
