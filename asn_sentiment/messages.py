@@ -341,12 +341,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{source}: {metric} {direction} from {before} ({p1}) to {after} ({p2}) ({sig}).",
     },
     "report.find.event": {
-        "id": "Setelah {events}, resistensi {source} {direction} dari {before} ({p1}) menjadi {after} ({p2}) (signifikan).",
-        "en": "After {events}, {source} resistance {direction} from {before} ({p1}) to {after} ({p2}) (significant).",
+        "id": "Setelah {events}, resistensi {source} {direction} dari {before} ({p1}) menjadi {after} ({p2}) ({sig}).",
+        "en": "After {events}, {source} resistance {direction} from {before} ({p1}) to {after} ({p2}) ({sig}).",
     },
     "report.find.event_none": {
-        "id": "Tidak ada perubahan resistensi {source} yang signifikan di sekitar kegiatan sosialisasi.",
-        "en": "No significant change in {source} resistance around the socialisation events.",
+        "id": "Resistensi {source} tidak berubah berarti di sekitar kegiatan sosialisasi.",
+        "en": "{source} resistance did not change notably around the socialisation events.",
     },
     "report.find.attention": {
         "id": "Perlu perhatian ({source}, {period}): {units}; unit lain rata-rata {rest}.",

@@ -70,6 +70,8 @@ OPTIONAL_COLUMNS = {
 }
 RESULT_SUFFIXES = {".csv", ".xlsx"}
 PDF_TIMEOUT = 120
+#: Event comparisons are told in the summary when significant or at least this large.
+EVENT_MIN_CHANGE = 0.05
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 ENV_BROWSER = "ASN_SENTIMENT_BROWSER"
 
@@ -271,7 +273,7 @@ def findings(trends: Trends, taxonomy: Taxonomy, lang: str = "id") -> list[str]:
         said = False
         for (before, after), grp in ev.groupby(["period_before", "period_after"], sort=False):
             r = grp.iloc[0]
-            if not bool(r["significant"]):
+            if not bool(r["significant"]) and abs(float(r["difference"])) < EVENT_MIN_CHANGE:
                 continue
             labels = list(dict.fromkeys(_short_event(x) for x in grp["event_label"]))
             out.append(
@@ -285,6 +287,7 @@ def findings(trends: Trends, taxonomy: Taxonomy, lang: str = "id") -> list[str]:
                     after=_pct(r["value_after"]),
                     p1=pl(before),
                     p2=pl(after),
+                    sig=_sig(bool(r["significant"]), lang),
                 )
             )
             said = True

@@ -26,7 +26,9 @@ expected count is below 5; Likert means with Welch's t-test.  p-values are
 adjusted with the Benjamini–Hochberg false discovery rate
 (``scipy.stats.false_discovery_control``) within each family: one kind of
 comparison (consecutive periods, before/after events, first/last period,
-group vs rest) × one metric.  ``significant`` means adjusted p < 0.05.
+group vs rest) × one metric × one level (all-groups lines; individual
+groups).  A comparison shared by several events is tested once.
+``significant`` means adjusted p < 0.05.
 """
 
 from __future__ import annotations
@@ -76,7 +78,8 @@ def wilson_interval(
         denom = 1 + z**2 / n
         centre = (p + z**2 / (2 * n)) / denom
         half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
-    return centre - half, centre + half
+    # clip rounding noise (k = 0 gives -1e-18, which would print as "-0.0")
+    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
 
 
 def two_proportion_test(k1: int, n1: int, k2: int, n2: int) -> tuple[str, float, float]:
@@ -773,16 +776,27 @@ def _likert(
 
 # --------------------------------------------------------------------------- tests
 def _adjust(frame: pd.DataFrame) -> pd.DataFrame:
-    """Benjamini–Hochberg within each (comparison, metric) family."""
+    """Benjamini–Hochberg adjusted p-values and ``significant`` (adjusted p < 0.05).
+
+    A family is one kind of comparison × one metric × one level (the
+    all-groups line, or the individual groups).  The same two cells compared
+    for several events are one hypothesis, counted once in its family.
+    """
     frame = frame.copy()
     frame["p_adjusted"] = np.nan
-    for _, idx in frame.groupby(["comparison", "metric"], sort=True).groups.items():
-        p = frame.loc[idx, "p_value"].to_numpy(dtype=float)
+    level = np.where(frame["group"] == ALL, "overall", "groups")
+    pair = ["source", "group", "period_before", "period_after"]
+    for _, idx in frame.groupby([frame["comparison"], frame["metric"], level], sort=True).groups.items():  # fmt: skip
+        fam = frame.loc[idx]
+        unique = fam.drop_duplicates(pair)
+        p = unique["p_value"].to_numpy(dtype=float)
         ok = ~np.isnan(p)
-        if ok.any():
-            adj = np.full(len(p), np.nan)
-            adj[ok] = stats.false_discovery_control(p[ok], method="bh")
-            frame.loc[idx, "p_adjusted"] = adj
+        if not ok.any():
+            continue
+        adj = np.full(len(p), np.nan)
+        adj[ok] = stats.false_discovery_control(p[ok], method="bh")
+        lookup = dict(zip(map(tuple, unique[pair].to_numpy()), adj, strict=True))
+        frame.loc[idx, "p_adjusted"] = [lookup[tuple(k)] for k in fam[pair].to_numpy()]
     frame["significant"] = frame["p_adjusted"] < ALPHA
     frame["p_value"] = frame["p_value"].round(6)
     frame["p_adjusted"] = frame["p_adjusted"].round(6)
@@ -866,6 +880,7 @@ def _changes(
     timeline (its neighbours are not called consecutive across it).
     """
     tested = [m for m in metrics if m != "sentiment_neutral"]
+    cube = cube[cube["source"] != ALL]  # staff and public are different populations
     published = cube[~cube["suppressed"]]
     dated = published[~published["period"].isin([UNDATED, ALL])]
     index = {
@@ -909,6 +924,8 @@ def _changes(
                     p,
                 )
             )
+    if len(likert):
+        likert = likert[likert["source"] != ALL]
     lk = (
         likert[~likert["suppressed"] & ~likert["period"].isin([UNDATED, ALL])]
         if len(likert)
@@ -1032,6 +1049,7 @@ def _attention(
         return pd.DataFrame(columns=columns)
     frame["comparison"] = "group_vs_rest"
     frame["metric"] = frame["source"]
+    frame["period_before"] = frame["period_after"] = frame["period"]
     frame = _adjust(frame)
     frame["above_rest"] = frame["significant"] & (frame["resistance_share"] > frame["rest_share"])
     cons = changes[(changes["comparison"] == "consecutive") & (changes["metric"] == "resistance")]
