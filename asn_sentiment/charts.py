@@ -162,8 +162,8 @@ def pct(value: float, lang: str = "id") -> str:
 # --------------------------------------------------------------------------- helpers
 def _save(fig: plt.Figure, outdir: Path, name: str) -> tuple[Path, Path]:
     png, svg = outdir / f"{name}.png", outdir / f"{name}.svg"
-    fig.savefig(png, format="png", metadata=PNG_META, bbox_inches="tight", pad_inches=0.15)
-    fig.savefig(svg, format="svg", metadata=SVG_META, bbox_inches="tight", pad_inches=0.15)
+    fig.savefig(png, format="png", metadata=PNG_META)
+    fig.savefig(svg, format="svg", metadata=SVG_META)
     plt.close(fig)
     return png, svg
 
@@ -249,27 +249,24 @@ def _mark_events(ax: plt.Axes, trends: Trends, label_row: bool) -> None:
             )
 
 
-def _event_legend(fig: plt.Figure, trends: Trends, lang: str) -> int:
-    """Numbered event list under the chart; returns the number of lines used."""
+def _event_lines(trends: Trends, lang: str) -> list[str]:
+    """The numbered event list shown under the time charts."""
     ev = trends.events
     if ev is None or ev.empty:
-        return 0
-    lines = []
+        return []
+    lines = [f"{t('chart.events', lang)}:"]
     for r in ev.itertuples():
         where = "" if not math.isnan(r.position) else f" ({t('chart.event_outside', lang)})"
-        lines.append(f"{r.number}  {_fmt_date(r.date, lang)} – {r.label}{where}")
-    text = "\n".join(textwrap.shorten(line, 90, placeholder="…") for line in lines)
-    fig.text(
-        0.01,
-        0.0,
-        f"{t('chart.events', lang)}:\n{text}",
-        ha="left",
-        va="top",
-        fontsize=10,
-        color=COLORS["muted"],
-        transform=fig.transFigure,
-    )
-    return len(lines) + 1
+        text = f"{r.number}  {_fmt_date(r.date, lang)} – {r.label}{where}"
+        lines.append(textwrap.shorten(text, 90, placeholder="…"))
+    return lines
+
+
+def _event_legend(foot: Any, lines: list[str]) -> None:
+    if lines:
+        foot.text(
+            0.01, 0.98, "\n".join(lines), ha="left", va="top", fontsize=10, color=COLORS["muted"]
+        )
 
 
 def _fmt_date(iso: str, lang: str) -> str:
@@ -280,14 +277,23 @@ def _fmt_date(iso: str, lang: str) -> str:
         return str(iso)
 
 
-def _canvas(body_height: float, legend_rows: int = 1) -> tuple[plt.Figure, Any, Any]:
-    """A figure with a header strip (title, legend) above the body that holds the plots.
+def _canvas(
+    body_height: float, legend_rows: int = 1, footer_lines: int = 0
+) -> tuple[plt.Figure, Any, Any] | tuple[plt.Figure, Any, Any, Any]:
+    """A figure with a header strip (title, legend) above the body that holds the
+    plots, and with ``footer_lines`` an extra strip for notes under it.
 
     Keeping them in separate sub-figures means a legend can never cover the
-    title or the data, whatever the layout engine does.
+    title or the data, and the whole chart fits the figure (no extra
+    "tight bounding box" pass when saving).
     """
     header = 0.42 + 0.3 * legend_rows
-    fig = plt.figure(figsize=(WIDTH, body_height + header), layout="constrained")
+    footer = 0.2 * footer_lines + 0.15 if footer_lines else 0.0
+    fig = plt.figure(figsize=(WIDTH, body_height + header + footer), layout="constrained")
+    fig.get_layout_engine().set(w_pad=0.12, h_pad=0.08)  # inches: a margin round the chart
+    if footer_lines:
+        top, body, foot = fig.subfigures(3, 1, height_ratios=[header, body_height, footer])
+        return fig, top, body, foot
     top, body = fig.subfigures(2, 1, height_ratios=[header, body_height])
     return fig, top, body
 
@@ -296,13 +302,13 @@ def _header(
     top: Any, title: str, handles: list, labels: list[str], ncols: int | None = None
 ) -> None:
     """Title at the top left and, under it, the legend."""
-    top.text(0.01, 0.97, title, ha="left", va="top", fontsize=14, fontweight="bold")
+    top.text(0.015, 0.92, title, ha="left", va="top", fontsize=14, fontweight="bold")
     if handles:
         top.legend(
             handles,
             labels,
             loc="lower left",
-            bbox_to_anchor=(0.0, 0.0),
+            bbox_to_anchor=(0.005, 0.0),
             ncols=ncols or len(labels),
             fontsize=10,
             handlelength=1.4,
@@ -351,7 +357,11 @@ def resistance_support_chart(trends: Trends, outdir: Path, lang: str = "id") -> 
     """(1) Share of answers with a resistance / support theme over time, CI bands, events."""
     sources = _panel_sources(trends)
     with plt.rc_context(STYLE):
-        fig, head, body = _canvas(3.3 * len(sources))
+        events = _event_lines(trends, lang)
+        if events:
+            fig, head, body, foot = _canvas(3.3 * len(sources), footer_lines=len(events))
+        else:
+            (fig, head, body), foot = _canvas(3.3 * len(sources)), None
         axes = body.subplots(len(sources), 1, squeeze=False)
         top = 0.0
         for source in sources:
@@ -395,7 +405,7 @@ def resistance_support_chart(trends: Trends, outdir: Path, lang: str = "id") -> 
             ],
             [t("chart.resistance", lang), t("chart.support", lang), t("chart.ci95", lang)],
         )
-        _event_legend(fig, trends, lang)
+        _event_legend(foot, events)
         png, svg = _save(fig, outdir, "1_resistance_support")
     return Chart("resistance_support", title, t("chart.resistance_support.guide", lang), png, svg)
 
@@ -604,19 +614,21 @@ def likert_chart(trends: Trends, outdir: Path, lang: str = "id") -> Chart | None
                 lab = period_label(r.period, trends.period, lang)
                 if len(sources) > 1:
                     lab = f"{lab} · {source_label(r.source, lang)}"
-                labels.append(f"{lab} (n={int(r.n)})" if not r.suppressed else lab)
+                labels.append(lab if r.suppressed else f"{lab} (n={int(r.n)})")
                 if r.suppressed:
                     ax.text(0, i, f"{MARK} {t('chart.suppressed_short', lang, k=trends.min_group)}", ha="center", va="center", fontsize=10, color=COLORS["muted"])  # fmt: skip
-                    continue
-                shares = [getattr(r, f"share_{lv}") * 100 for lv in range(1, 6)]
-                left = -(shares[0] + shares[1] + shares[2] / 2)
-                for lv, width in enumerate(shares):
-                    ax.barh(i, width, left=left, color=LIKERT_COLORS[lv], height=0.7, lw=0)
-                    left += width
-                disagree = shares[0] + shares[1]
-                agree = shares[3] + shares[4]
-                ax.text(-(disagree + shares[2] / 2) - 1.5, i, f"{disagree:.0f}%", ha="right", va="center", fontsize=9)  # fmt: skip
-                ax.text(agree + shares[2] / 2 + 1.5, i, f"{agree:.0f}%", ha="left", va="center", fontsize=9)  # fmt: skip
+            shown = ~sub["suppressed"].to_numpy(dtype=bool)
+            y = np.arange(len(sub))[shown]
+            shares = sub[[f"share_{lv}" for lv in range(1, 6)]].to_numpy(dtype=float)[shown] * 100
+            left = -(shares[:, 0] + shares[:, 1] + shares[:, 2] / 2)
+            for lv in range(5):
+                ax.barh(y, shares[:, lv], left=left, color=LIKERT_COLORS[lv], height=0.7, lw=0)
+                left = left + shares[:, lv]
+            disagree = shares[:, 0] + shares[:, 1]
+            agree = shares[:, 3] + shares[:, 4]
+            for yi, d, a, mid in zip(y, disagree, agree, shares[:, 2] / 2, strict=True):
+                ax.text(-(d + mid) - 1.5, yi, f"{d:.0f}%", ha="right", va="center", fontsize=9)
+                ax.text(a + mid + 1.5, yi, f"{a:.0f}%", ha="left", va="center", fontsize=9)
             ax.set_yticks(range(len(labels)), labels, fontsize=10)
             ax.set_ylim(len(labels) - 0.5, -0.6)
             ax.axvline(0, color="#333333", lw=0.8)

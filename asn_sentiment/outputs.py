@@ -97,16 +97,18 @@ def staged_outdir(outdir: str | Path, overwrite: bool = False) -> Iterator[Path]
 _XLSX_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def _excel_value(value: object) -> object:
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float) and value != value:  # NaN
-        return None
-    if hasattr(value, "item"):  # numpy scalar
-        value = value.item()
-    if isinstance(value, float) and value in (float("inf"), float("-inf")):
-        return str(value)
-    return neutralise_cell(value)
+def _excel_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells ready for a spreadsheet, column by column: text neutralised,
+    blanks (NaN/NA/inf) as empty cells, numpy scalars as Python values."""
+    out = neutralise_frame(frame)
+    for col in out.columns:
+        values = out[col]
+        if pd.api.types.is_float_dtype(values):
+            values = values.astype(float)
+            values = values.where(values.abs() != float("inf"))
+        values = values.astype(object)
+        out[col] = values.where(pd.notna(values), None)
+    return out
 
 
 def write_xlsx(
@@ -154,8 +156,8 @@ def write_xlsx(
             header.append(cell)
         ws.append(header)
         pct_idx = [i for i, c in enumerate(columns) if c in percent]
-        for values in frame.itertuples(index=False, name=None):
-            row = [_excel_value(v) for v in values]
+        for values in _excel_columns(frame).itertuples(index=False, name=None):
+            row = list(values)
             for i in pct_idx:
                 if isinstance(row[i], (int, float)) and not isinstance(row[i], bool):
                     cell = WriteOnlyCell(ws, value=row[i])

@@ -103,6 +103,28 @@ def two_proportion_test(k1: int, n1: int, k2: int, n2: int) -> tuple[str, float,
     return "z_test", float(z), float(2 * norm.sf(abs(z)))
 
 
+def two_proportion_tests(
+    k1: np.ndarray, n1: np.ndarray, k2: np.ndarray, n2: np.ndarray
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """:func:`two_proportion_test` over arrays (z-tests vectorised, Fisher where needed)."""
+    k1, n1, k2, n2 = (np.asarray(a, dtype=float) for a in (k1, n1, k2, n2))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pooled = (k1 + k2) / (n1 + n2)
+        expected = np.minimum.reduce(
+            [n1 * pooled, n1 * (1 - pooled), n2 * pooled, n2 * (1 - pooled)]
+        )
+        se = np.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+        z = np.where(se > 0, (k2 / n2 - k1 / n1) / se, 0.0)
+    p = np.where(se > 0, 2 * norm.sf(np.abs(z)), 1.0)
+    names = ["z_test"] * len(k1)
+    stat = z.copy()
+    for q in np.flatnonzero(expected < 5):
+        names[q], stat[q], p[q] = two_proportion_test(
+            int(k1[q]), int(n1[q]), int(k2[q]), int(n2[q])
+        )
+    return names, stat, p
+
+
 def welch_test(
     m1: float, s1: float, n1: int, m2: float, s2: float, n2: int
 ) -> tuple[str, float, float]:
@@ -245,12 +267,22 @@ class Trends:
 
 # --------------------------------------------------------------------------- preparing
 def _theme_matrix(themes: pd.Series, taxonomy: Taxonomy) -> pd.DataFrame:
-    dummies = themes.fillna("").astype(str).str.get_dummies(sep=";")
-    dummies = dummies.loc[:, [c for c in dummies.columns if c.strip()]]
-    unknown = sorted(set(dummies.columns) - set(taxonomy.ids))
+    """0/1 matrix rows × taxonomy ids (built once per distinct ``themes`` value)."""
+    codes, uniques = pd.factorize(themes.fillna("").astype(str), sort=True)
+    position = {tid: i for i, tid in enumerate(taxonomy.ids)}
+    table = np.zeros((len(uniques) + 1, len(taxonomy.ids)), dtype=np.int32)
+    unknown: set[str] = set()
+    for u, value in enumerate(uniques):
+        for tid in (x.strip() for x in str(value).split(";")):
+            if not tid:
+                continue
+            if tid in position:
+                table[u, position[tid]] = 1
+            else:
+                unknown.add(tid)
     if unknown:
-        raise UnknownThemes(unknown)
-    return dummies.reindex(columns=taxonomy.ids, fill_value=0).astype(np.int32)
+        raise UnknownThemes(sorted(unknown))
+    return pd.DataFrame(table[codes], index=themes.index, columns=taxonomy.ids)
 
 
 class UnknownThemes(ValueError):
@@ -619,51 +651,51 @@ def _theme_sentiment(
 ) -> pd.DataFrame:
     """Sentiment mix of the answers carrying each theme, per published cell.
 
-    Shown only where at least ``k`` answers carry the theme: fewer is too few
-    to read a mix from (a reliability rule; privacy is handled by the cells).
+    One row per cell × theme: ``n`` answers carry the theme, ``share_<label>``
+    of them have each sentiment, with a Wilson interval for the negative
+    share ("how negative is the talk about this theme").  Published cells
+    list only themes that occur (``n`` > 0, as the summary shows); a
+    suppressed cell lists every theme, blank.  Shares are shown only where at
+    least ``k`` answers carry the theme: fewer is too few to read a mix from
+    (a reliability rule; privacy is handled by the cells).
     """
     frames = []
-    for tid in taxonomy.ids:
+    hidden = cube["suppressed"].to_numpy(dtype=bool)
+    for t_i, tid in enumerate(taxonomy.ids):
         tn = cube[f"theme_{tid}"].to_numpy(dtype=float)
-        for lab in labels:
-            cnt = cube[f"mix_{tid}__{lab}"].to_numpy(dtype=float)
-            lo, hi = wilson_interval(cnt, tn)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                share = np.round(cnt / tn, 4)  # NaN where no answer carries the theme
-            frames.append(
-                pd.DataFrame(
-                    {
-                        "source": cube["source"],
-                        "period": cube["period"],
-                        "by": by,
-                        "group": cube["group"],
-                        "theme": tid,
-                        "kind": taxonomy[tid].kind,
-                        "sentiment": lab,
-                        "count": cnt,
-                        "n": tn,
-                        "share": share,
-                        "ci_low": np.round(lo, 4),
-                        "ci_high": np.round(hi, 4),
-                        "suppressed": cube["suppressed"].to_numpy(),
-                        "too_few": tn < k,
-                        "_cell": np.arange(len(cube)),
-                        "_t": taxonomy.ids.index(tid),
-                        "_s": labels.index(lab),
-                    }
-                )
-            )
-    out = pd.concat(frames, ignore_index=True).sort_values(["_cell", "_t", "_s"], kind="stable")
-    out = out.drop(columns=["_cell", "_t", "_s"]).reset_index(drop=True)
-    out = _blank(out, ["count", "n", "share", "ci_low", "ci_high"])
-    few = out["too_few"].to_numpy() & ~out["suppressed"].to_numpy()
-    for c in ("count", "share", "ci_low", "ci_high"):
+        keep = hidden | (tn > 0)
+        part = {
+            "source": cube["source"].to_numpy()[keep],
+            "period": cube["period"].to_numpy()[keep],
+            "by": by,
+            "group": cube["group"].to_numpy()[keep],
+            "theme": tid,
+            "kind": taxonomy[tid].kind,
+            "n": tn[keep],
+        }
+        with np.errstate(invalid="ignore", divide="ignore"):
+            for lab in labels:
+                cnt = cube[f"mix_{tid}__{lab}"].to_numpy(dtype=float)[keep]
+                part[f"share_{lab}"] = np.round(cnt / tn[keep], 4)
+                if lab == "negative":
+                    lo, hi = wilson_interval(cnt, tn[keep])
+                    part["negative_ci_low"] = np.round(lo, 4)
+                    part["negative_ci_high"] = np.round(hi, 4)
+        part["suppressed"] = hidden[keep]
+        part["too_few"] = (tn[keep] < k) & ~hidden[keep]
+        part["_cell"] = np.flatnonzero(keep)
+        part["_t"] = t_i
+        frames.append(pd.DataFrame(part))
+    out = pd.concat(frames, ignore_index=True).sort_values(["_cell", "_t"], kind="stable")
+    out = out.drop(columns=["_cell", "_t"]).reset_index(drop=True)
+    numbers = [c for c in out.columns if c.startswith(("share_", "negative_ci"))]
+    out = _blank(out, ["n", *numbers])
+    few = out["too_few"].to_numpy()
+    for c in numbers:
         values = out[c].to_numpy(dtype=float).copy()
         values[few] = np.nan
         out[c] = values
-    out.loc[out["suppressed"], "too_few"] = False
-    for c in ("count", "n"):
-        out[c] = out[c].astype("Int64")
+    out["n"] = out["n"].astype("Int64")
     return out
 
 
@@ -897,33 +929,18 @@ def _changes(
     records = []
     counts = {m: dated[m].to_numpy(dtype=float) for m in tested}
     n = dated["n"].to_numpy(dtype=float)
-    for comp, ev_date, ev_label, s, g, before, after in _pairs(
-        dated, axis, bounds, events, periods_by
-    ):
-        i, j = index[(s, before, g)], index[(s, after, g)]
+    pairs = _pairs(dated, axis, bounds, events, periods_by)
+    if pairs:
+        i = np.array([index[(s, b, g)] for _, _, _, s, g, b, _ in pairs])
+        j = np.array([index[(s, a, g)] for _, _, _, s, g, _, a in pairs])
         for m in tested:
-            k1, k2 = int(counts[m][i]), int(counts[m][j])
-            n1, n2 = int(n[i]), int(n[j])
-            test, stat, p = two_proportion_test(k1, n1, k2, n2)
-            records.append(
-                (
-                    comp,
-                    ev_date,
-                    ev_label,
-                    s,
-                    g,
-                    m,
-                    before,
-                    after,
-                    n1,
-                    n2,
-                    k1 / n1,
-                    k2 / n2,
-                    test,
-                    stat,
-                    p,
-                )
-            )
+            test, stat, p = two_proportion_tests(counts[m][i], n[i], counts[m][j], n[j])
+            for q, (comp, ev_date, ev_label, s, g, before, after) in enumerate(pairs):
+                n1, n2 = n[i[q]], n[j[q]]
+                records.append(
+                    (comp, ev_date, ev_label, s, g, m, before, after, int(n1), int(n2),
+                     counts[m][i[q]] / n1, counts[m][j[q]] / n2, test[q], stat[q], p[q])
+                )  # fmt: skip
     if len(likert):
         likert = likert[likert["source"] != ALL]
     lk = (
