@@ -163,6 +163,7 @@ def pct(value: float, lang: str = "id") -> str:
 def _save(fig: plt.Figure, outdir: Path, name: str) -> tuple[Path, Path]:
     png, svg = outdir / f"{name}.png", outdir / f"{name}.svg"
     fig.savefig(png, format="png", metadata=PNG_META)
+    fig.set_layout_engine("none")  # keep the layout just computed: the SVG is the same chart
     fig.savefig(svg, format="svg", metadata=SVG_META)
     plt.close(fig)
     return png, svg

@@ -161,7 +161,9 @@ def test_failure_midway_leaves_no_outdir(runner, write_csv, tmp_path, monkeypatc
     def boom(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(analysis, "draw_charts", boom)
+    import asn_sentiment.report as report
+
+    monkeypatch.setattr(report, "draw_charts", boom)
     src = write_csv("k.csv", KOMENTAR)
     out = tmp_path / "out"
     with pytest.raises(OSError):

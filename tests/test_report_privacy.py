@@ -114,7 +114,10 @@ def test_bappeda_cell_is_blank_in_every_table(bappeda) -> None:
     numbers = ["count", "n", "respondents", "share", "ci_low", "ci_high"]
     for name, cols in (
         ("summary.csv", numbers),
-        ("tables/theme_sentiment.csv", ["count", "n", "share", "ci_low", "ci_high"]),
+        (
+            "tables/theme_sentiment.csv",
+            ["n", "share_negative", "share_positive", "negative_ci_low"],
+        ),
         ("tables/likert.csv", ["n", "mean", "sd", "ci_low", "ci_high", "top2_share", "share_1"]),
     ):
         t = read(out, name)

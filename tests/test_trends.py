@@ -134,11 +134,13 @@ def test_theme_sentiment_mix_and_reliability_rule() -> None:
     ] * 1
     tr = summarise(results(rows), TAX, "month", min_group=1)
     mix = tr.theme_sentiment
-    neg = mix[(mix["theme"] == "beban_kerja") & (mix["sentiment"] == "negative") & (mix["group"] == ALL) & (mix["period"] == ALL)]  # fmt: skip
-    assert neg["share"].iloc[0] == pytest.approx(0.75) and int(neg["n"].iloc[0]) == 4
+    row = mix[(mix["theme"] == "beban_kerja") & (mix["group"] == ALL) & (mix["period"] == ALL)]
+    assert row["share_negative"].iloc[0] == pytest.approx(0.75) and int(row["n"].iloc[0]) == 4
+    assert row["share_positive"].iloc[0] == pytest.approx(0.25)
+    assert set(mix["theme"]) == {"beban_kerja"}  # themes absent from a published cell: no row
     tr5 = summarise(results(rows), TAX, "month", min_group=5)  # 4 answers < 5: not read
     mix5 = tr5.theme_sentiment
-    assert mix5[mix5["theme"] == "beban_kerja"]["share"].isna().all()
+    assert mix5["share_negative"].isna().all() and mix5["too_few"].all()
 
 
 def test_unknown_theme_is_an_error() -> None:
