@@ -279,7 +279,7 @@ def _fmt_date(iso: str, lang: str) -> str:
 
 
 def _canvas(
-    body_height: float, legend_rows: int = 1, footer_lines: int = 0
+    body_height: float, legend_rows: int = 1, footer_lines: int = 0, fixed: bool = False
 ) -> tuple[plt.Figure, Any, Any] | tuple[plt.Figure, Any, Any, Any]:
     """A figure with a header strip (title, legend) above the body that holds the
     plots, and with ``footer_lines`` an extra strip for notes under it.
@@ -290,8 +290,12 @@ def _canvas(
     """
     header = 0.42 + 0.3 * legend_rows
     footer = 0.2 * footer_lines + 0.15 if footer_lines else 0.0
-    fig = plt.figure(figsize=(WIDTH, body_height + header + footer), layout="constrained")
-    fig.get_layout_engine().set(w_pad=0.12, h_pad=0.08)  # inches: a margin round the chart
+    size = (WIDTH, body_height + header + footer)
+    if fixed:  # the caller places its axes itself (much faster for many small panels)
+        fig = plt.figure(figsize=size)
+    else:
+        fig = plt.figure(figsize=size, layout="constrained")
+        fig.get_layout_engine().set(w_pad=0.12, h_pad=0.08)  # inches: a margin round the chart
     if footer_lines:
         top, body, foot = fig.subfigures(3, 1, height_ratios=[header, body_height, footer])
         return fig, top, body, foot
@@ -419,8 +423,23 @@ def theme_trends_chart(trends: Trends, taxonomy: Taxonomy, outdir: Path, lang: s
     nrows = max(1, math.ceil(len(ids) / ncols))
     sources = _panel_sources(trends)
     with plt.rc_context(STYLE):
-        fig, head, body = _canvas(1.95 * nrows + 0.3)
-        axes = body.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)
+        body_h = 1.95 * nrows + 0.3
+        fig, head, body = _canvas(body_h, fixed=True)
+        axes = body.subplots(
+            nrows,
+            ncols,
+            sharex=True,
+            sharey=True,
+            squeeze=False,
+            gridspec_kw={
+                "left": 0.11,
+                "right": 0.98,
+                "top": 1 - 0.35 / body_h,
+                "bottom": 0.6 / body_h,
+                "hspace": 0.55,
+                "wspace": 0.12,
+            },
+        )
         top = 0.0
         series = {}
         for tid in ids:
@@ -468,7 +487,7 @@ def theme_trends_chart(trends: Trends, taxonomy: Taxonomy, outdir: Path, lang: s
         labels += [t("chart.resistance", lang), t("chart.support", lang)]
         title = t("chart.theme_trends.title", lang)
         _header(head, title, handles, labels)
-        body.supylabel(t("chart.share_pct", lang), fontsize=11)
+        body.supylabel(t("chart.share_pct", lang), fontsize=11, x=0.015)
         png, svg = _save(fig, outdir, "2_theme_trends")
     return Chart("theme_trends", title, t("chart.theme_trends.guide", lang), png, svg)
 

@@ -138,8 +138,9 @@ def test_theme_sentiment_mix_and_reliability_rule() -> None:
     assert row["share_negative"].iloc[0] == pytest.approx(0.75) and int(row["n"].iloc[0]) == 4
     assert row["share_positive"].iloc[0] == pytest.approx(0.25)
     assert set(mix["theme"]) == {"beban_kerja"}  # themes absent from a published cell: no row
-    tr5 = summarise(results(rows), TAX, "month", min_group=5)  # 4 answers < 5: not read
-    mix5 = tr5.theme_sentiment
+    rows5 = rows + [{"sentiment": "neutral"}] * 4  # 8 respondents: cell shown, theme on 4
+    mix5 = summarise(results(rows5), TAX, "month", min_group=5).theme_sentiment
+    assert not mix5["suppressed"].any()
     assert mix5["share_negative"].isna().all() and mix5["too_few"].all()
 
 
