@@ -119,6 +119,29 @@ def reporter() -> Reporter:
     return Reporter(obj.get("lang", DEFAULT_LANG), obj.get("quiet", False))
 
 
+def report_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The report's own options, shared by ``analyze`` and ``report``."""
+    func = click.option(
+        "--pdf",
+        is_flag=True,
+        help="Also print report.pdf with headless Chromium (a note, not an error, when none is installed).",
+    )(func)
+    func = click.option(
+        "--min-group",
+        type=click.IntRange(min=1),
+        default=5,
+        show_default=True,
+        help="Suppress every cell with fewer than this many respondents (and cells that would reveal it).",
+    )(func)
+    return click.option(
+        "--by",
+        type=click.Choice(["unit", "source", "position"]),
+        default="unit",
+        show_default=True,
+        help="Group the tables and charts by work unit, source or position group.",
+    )(func)
+
+
 @click.group(cls=AsnGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="asn-sentiment")
 @click.option(
@@ -193,25 +216,7 @@ def cli(ctx: click.Context) -> None:
     show_default=True,
     help="Time unit of the summary and charts.",
 )
-@click.option(
-    "--by",
-    type=click.Choice(["unit", "source", "position"]),
-    default="unit",
-    show_default=True,
-    help="Group the tables and charts by work unit, source or position group.",
-)
-@click.option(
-    "--min-group",
-    type=click.IntRange(min=1),
-    default=5,
-    show_default=True,
-    help="Suppress every cell with fewer than this many respondents (and cells that would reveal it).",
-)
-@click.option(
-    "--pdf",
-    is_flag=True,
-    help="Also print report.pdf with headless Chromium (a note, not an error, when none is installed).",
-)
+@report_options
 @click.option(
     "--dayfirst/--monthfirst",
     default=None,
@@ -291,34 +296,16 @@ def _report_notes(rep: Reporter, notes: list[tuple[str, dict[str, Any]]]) -> Non
     help="Time unit of the tables and charts.",
 )
 @click.option(
-    "--by",
-    type=click.Choice(["unit", "source", "position"]),
-    default="unit",
-    show_default=True,
-    help="Group the tables and charts by work unit, source or position group.",
-)
-@click.option(
     "--events",
     type=click.Path(path_type=Path),
     help="CSV of socialisation events (columns date,label or tanggal,kegiatan) to mark and test.",
-)
-@click.option(
-    "--min-group",
-    type=click.IntRange(min=1),
-    default=5,
-    show_default=True,
-    help="Suppress every cell with fewer than this many respondents (and cells that would reveal it).",
 )
 @click.option(
     "--taxonomy",
     type=click.Path(path_type=Path),
     help="Theme taxonomy TOML used for the analysis. Default: the built-in 12 themes.",
 )
-@click.option(
-    "--pdf",
-    is_flag=True,
-    help="Also print report.pdf with headless Chromium (a note, not an error, when none is installed).",
-)
+@report_options
 @click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it already exists.")
 @common_options
 def report(results: tuple[Path, ...], outdir: Path, **options: Any) -> None:

@@ -976,26 +976,8 @@ def _changes(
                     (comp, ev_date, ev_label, s, g, f"likert_mean:{it}", before, after,
                      int(nl[a]), int(nl[b]), mean[a], mean[b], test, stat, p)
                 )  # fmt: skip
-    frame = pd.DataFrame(
-        records,
-        columns=[
-            "comparison",
-            "event_date",
-            "event_label",
-            "source",
-            "group",
-            "metric",
-            "period_before",
-            "period_after",
-            "n_before",
-            "n_after",
-            "value_before",
-            "value_after",
-            "test",
-            "statistic",
-            "p_value",
-        ],
-    )
+    derived = {"difference", "p_adjusted", "significant"}
+    frame = pd.DataFrame(records, columns=[c for c in CHANGE_COLUMNS if c not in derived])
     if frame.empty:
         return pd.DataFrame(columns=CHANGE_COLUMNS)
     frame["difference"] = frame["value_after"] - frame["value_before"]
