@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from asn_sentiment.classify import classify, load_classifier
+from asn_sentiment.classify import UNCERTAIN, classify, load_classifier
+from asn_sentiment.errors import InputError
 from asn_sentiment.ingest import (
     CANONICAL_COLUMNS,
     RESULT_COLUMNS,
@@ -30,6 +31,7 @@ from asn_sentiment.ingest import (
 from asn_sentiment.outputs import check_outdir
 from asn_sentiment.progress import Progress, null_progress
 from asn_sentiment.report import ReportResult, write_report
+from asn_sentiment.store import classify_pending, ingest_files, open_store, results_table
 from asn_sentiment.trends import DEFAULT_MIN_GROUP, Trends
 
 
@@ -51,6 +53,16 @@ def result_columns(frame: pd.DataFrame, original: Sequence[str]) -> list[str]:
     return [*CANONICAL_COLUMNS, *RESULT_COLUMNS, *likert, *original]
 
 
+def apply_min_confidence(results: pd.DataFrame, min_confidence: float | None) -> pd.DataFrame:
+    """Mark stored sentiment below ``min_confidence`` as uncertain (as ``classify`` does)."""
+    if min_confidence is None:
+        return results
+    out = results.copy()
+    low = (out["sentiment"] != "") & (out["sentiment_confidence"] < min_confidence)
+    out.loc[low, "sentiment"] = UNCERTAIN
+    return out
+
+
 def analyze(
     inputs: Sequence[str | Path],
     outdir: str | Path,
@@ -59,6 +71,12 @@ def analyze(
     date_col: str | None = None,
     unit_col: str | None = None,
     source: str | None = None,
+    mapping: str | Sequence[str] | None = None,
+    sheet: str | None = None,
+    wave: str | None = None,
+    encoding: str | None = None,
+    keep_pii: bool = False,
+    db: str | Path | None = None,
     events: str | Path | None = None,
     model: str | None = None,
     taxonomy: str | Path | None = None,
@@ -73,21 +91,53 @@ def analyze(
     generated: str | None = None,
     progress: Progress = null_progress,
 ) -> AnalysisResult:
-    """Run the whole analysis of ``inputs`` into ``outdir``."""
-    comments = read_comments(
-        inputs,
+    """Run the whole analysis of ``inputs`` into ``outdir``.
+
+    With ``db`` (a store path or database URL), ``inputs`` (possibly none) are
+    first added to the store, only the comments this model version has not
+    classified yet are classified, and the outputs cover every wave in the
+    store.
+    """
+    read_options = dict(
         text_cols=text_cols,
         date_col=date_col,
         unit_col=unit_col,
         source=source,
+        mapping=mapping,
+        sheet=sheet,
+        wave=wave,
+        encoding=encoding,
         dayfirst=dayfirst,
-        progress=progress,
+        keep_pii=keep_pii,
     )
+    if not inputs and db is None:
+        raise InputError("err.no_inputs")
     event_table = read_events(events) if events else None
-    classifier = load_classifier(model, str(taxonomy) if taxonomy else None)
     check_outdir(outdir, overwrite)  # fail before the slow part, not after it
-    results = classify(comments.frame, classifier, min_confidence=min_confidence, progress=progress)
-    results = results[result_columns(results, comments.original_columns)]
+    if db is None:
+        comments = read_comments(inputs, progress=progress, **read_options)
+        file_reports = comments.files
+        classifier = load_classifier(model, str(taxonomy) if taxonomy else None)
+        results = classify(
+            comments.frame, classifier, min_confidence=min_confidence, progress=progress
+        )
+        results = results[result_columns(results, comments.original_columns)]
+        sources = [Path(p).name for p in inputs]
+    else:
+        with open_store(db, create=bool(inputs)) as st:
+            classifier = load_classifier(model, str(taxonomy) if taxonomy else None)
+            ingested = ingest_files(st, inputs, progress=progress, **read_options) if inputs else []
+            file_reports = [
+                i.report for i in ingested if i.report is not None and i.status == "added"
+            ]
+            classify_pending(st, classifier, progress=progress)
+            results = results_table(
+                st,
+                model_version=classifier.sentiment.version,
+                theme_model_version=classifier.themes.version,
+            )
+        results = apply_min_confidence(results, min_confidence)
+        sources = sorted(set(results["source_file"]))
     done = write_report(
         results,
         outdir,
@@ -101,13 +151,13 @@ def analyze(
         overwrite=overwrite,
         progress=progress,
         generated=generated,
-        sources=[Path(p).name for p in inputs],
+        sources=sources,
         results_csv=True,
     )
     return AnalysisResult(
         outdir=done.outdir,
         files=done.files,
-        inputs=comments.files,
+        inputs=file_reports,
         results=results,
         trends=done.trends,
         report=done,

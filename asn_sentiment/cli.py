@@ -168,8 +168,84 @@ def cli(ctx: click.Context) -> None:
     _settings(ctx).setdefault("lang", DEFAULT_LANG)
 
 
+source_option = click.option(
+    "--source",
+    type=click.Choice(["staff", "public"]),
+    help="Where the comments come from. Default: guessed per file (surveys are staff).",
+)
+dayfirst_option = click.option(
+    "--dayfirst/--monthfirst",
+    default=None,
+    help="Order of day and month in numeric dates, when the file cannot tell.",
+)
+
+
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that say how to read input files (shared by ``analyze`` and ``ingest``)."""
+    options = [
+        click.option(
+            "--map",
+            "mapping",
+            multiple=True,
+            help="Column roles, e.g. text=Komentar,date=Tanggal,unit=Unit Kerja "
+            "(roles: text, date, unit, position, wave, source, id). Repeatable.",
+        ),
+        click.option(
+            "--sheet", help="Read only this sheet of XLSX files. Default: every sheet with data."
+        ),
+        click.option(
+            "--wave",
+            help="Wave (survey round) name for these files. Default: the file name for staff surveys.",
+        ),
+        click.option(
+            "--encoding",
+            help="Text encoding of CSV/TXT/JSON files. Default: detected (UTF-8, UTF-16, cp1252 ...).",
+        ),
+        click.option(
+            "--keep-pii",
+            is_flag=True,
+            help="Keep NIP/NIK/phone numbers/e-mails and respondent names as they are (default: masked and pseudonymised).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+DB_HELP = "Longitudinal store: a file path (SQLite) or a database URL. Also $ASN_SENTIMENT_DB."
+
+
+def _file_notes(rep: Reporter, reports: list[Any]) -> None:
+    """One note per decision taken while reading each file (columns, dates, source)."""
+    for f in reports:
+        name = getattr(f, "label", "") or Path(f.path).name
+        cols = ", ".join(f"'{c}'" for c in f.text_columns)
+        rep.note(
+            "cli.text_columns", path=name, columns=cols, how=t(f"cli.how.{f.text_how}", rep.lang)
+        )
+        if f.date_column:
+            rep.note("cli.date_column", path=name, column=f.date_column, order=f.date_order)
+        else:
+            rep.note("cli.no_date_column", path=name)
+        if f.source_how in {"survey", "comments"}:
+            rep.note(
+                "cli.source_guess",
+                path=name,
+                source=f.source,
+                why=t(f"cli.source_why.{f.source_how}", rep.lang),
+            )
+        if getattr(f, "identifier_columns", None) and getattr(f, "pii_masked", True):
+            rep.note(
+                "cli.identifiers",
+                path=name,
+                columns=", ".join(f"'{c}'" for c in f.identifier_columns),
+            )
+        if getattr(f, "skipped_sheets", None):
+            rep.note("cli.skipped_sheets", path=name, sheets=", ".join(f.skipped_sheets))
+
+
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=False, type=click.Path(dir_okay=True, path_type=Path))
 @click.option(
     "-o",
     "--outdir",
@@ -190,11 +266,7 @@ def cli(ctx: click.Context) -> None:
     "--unit-col",
     help="Work-unit column. Default: found from headers such as 'Unit Kerja' or 'OPD'.",
 )
-@click.option(
-    "--source",
-    type=click.Choice(["staff", "public"]),
-    help="Where the comments come from. Default: guessed per file (surveys are staff).",
-)
+@source_option
 @click.option(
     "--events",
     type=click.Path(path_type=Path),
@@ -217,17 +289,21 @@ def cli(ctx: click.Context) -> None:
     help="Time unit of the summary and charts.",
 )
 @report_options
-@click.option(
-    "--dayfirst/--monthfirst",
-    default=None,
-    help="Order of day and month in numeric dates, when the file cannot tell.",
-)
+@dayfirst_option
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
     help="Mark sentiment below this confidence as 'uncertain'.",
 )
 @click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it already exists.")
+@input_options
+@click.option(
+    "--db",
+    envvar="ASN_SENTIMENT_DB",
+    metavar="PATH|URL",
+    help=DB_HELP
+    + " INPUTS are added to it; only new comments are classified; results cover every wave.",
+)
 @common_options
 def analyze(
     inputs: tuple[Path, ...], outdir: Path, text_cols: tuple[str, ...], **options: Any
@@ -241,6 +317,8 @@ def analyze(
     from asn_sentiment.analysis import analyze as run_analysis
 
     rep = reporter()
+    if options.get("keep_pii"):
+        rep.note("cli.keep_pii")
     result = run_analysis(
         list(inputs),
         outdir,
@@ -249,23 +327,7 @@ def analyze(
         progress=rep.progress,
         **options,
     )
-    for f in result.inputs:
-        name = Path(f.path).name
-        cols = ", ".join(f"'{c}'" for c in f.text_columns)
-        rep.note(
-            "cli.text_columns", path=name, columns=cols, how=t(f"cli.how.{f.text_how}", rep.lang)
-        )
-        if f.date_column:
-            rep.note("cli.date_column", path=name, column=f.date_column, order=f.date_order)
-        else:
-            rep.note("cli.no_date_column", path=name)
-        if f.source_how in {"survey", "comments"}:
-            rep.note(
-                "cli.source_guess",
-                path=name,
-                source=f.source,
-                why=t(f"cli.source_why.{f.source_how}", rep.lang),
-            )
+    _file_notes(rep, result.inputs)
     rep.note("cli.done.analyze", n=len(result.results), outdir=result.outdir)
     if not rep.quiet:
         for path in result.files:
@@ -280,7 +342,7 @@ def _report_notes(rep: Reporter, notes: list[tuple[str, dict[str, Any]]]) -> Non
 
 
 @cli.command()
-@click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("results", nargs=-1, required=False, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--outdir",
@@ -307,12 +369,18 @@ def _report_notes(rep: Reporter, notes: list[tuple[str, dict[str, Any]]]) -> Non
 )
 @report_options
 @click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it already exists.")
+@click.option(
+    "--db",
+    envvar="ASN_SENTIMENT_DB",
+    metavar="PATH|URL",
+    help=DB_HELP + " Report every wave in the store instead of RESULTS files.",
+)
 @common_options
 def report(results: tuple[Path, ...], outdir: Path, **options: Any) -> None:
     """Re-report from results files without classifying again.
 
     RESULTS are results.csv files written by 'asn-sentiment analyze' (several
-    files are combined). Writes OUTDIR/summary.csv, summary.xlsx, tables/,
+    files are combined), or --db STORE for every wave of a store. Writes OUTDIR/summary.csv, summary.xlsx, tables/,
     charts/ (PNG and SVG) and report.html. A results file inside OUTDIR is
     kept when OUTDIR is replaced with --overwrite.
     """
@@ -412,6 +480,147 @@ def models_show(name: str) -> None:
     click.echo(
         json.dumps(read_card(find_model_dir(name)), ensure_ascii=False, indent=2, sort_keys=True)
     )
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=True, path_type=Path))
+@click.option(
+    "--db", required=True, envvar="ASN_SENTIMENT_DB", help=DB_HELP + " Created if missing."
+)
+@source_option
+@dayfirst_option
+@input_options
+@click.option(
+    "--chunk-rows",
+    type=click.IntRange(min=100),
+    default=10_000,
+    show_default=True,
+    help="Rows read at a time (memory use grows with it).",
+)
+@common_options
+def ingest(inputs: tuple[Path, ...], db: str, chunk_rows: int, **options: Any) -> None:
+    """Add survey and comment files to the longitudinal store, each comment once.
+
+    Files are read in chunks (any size), checked completely before anything is
+    written, and each is added in one transaction: an interrupted ingest leaves
+    all or nothing of a file. A file already in the store is skipped.
+    """
+    from asn_sentiment.store import ingest_files
+
+    rep = reporter()
+    if options.get("keep_pii"):
+        rep.note("cli.keep_pii")
+    done = ingest_files(
+        db,
+        list(inputs),
+        progress=rep.progress,
+        mapping=list(options.pop("mapping")) or None,
+        chunk_rows=chunk_rows,
+        **options,
+    )
+    _file_notes(rep, [d.report for d in done if d.status == "added" and d.report is not None])
+    for d in done:
+        if d.status == "duplicate":
+            rep.note("cli.ingest.duplicate", path=d.source_file, when=d.ingested_at[:10])
+        else:
+            rep.note(
+                "cli.ingest.added",
+                path=d.source_file,
+                comments=d.comments_added,
+                rows=d.rows,
+                known=d.comments_known,
+                wave=d.wave or "-",
+                source=d.source,
+            )
+    added = sum(d.comments_added for d in done)
+    rep.note("cli.done.ingest", n=added, db=db)
+
+
+@cli.group(cls=AsnGroup)
+def db() -> None:
+    """Inspect and export the longitudinal store."""
+
+
+@db.command("info")
+@click.option(
+    "--db", "db_path", required=True, envvar="ASN_SENTIMENT_DB", metavar="PATH|URL", help=DB_HELP
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the information as JSON.")
+@common_options
+def db_info(db_path: str, as_json: bool) -> None:
+    """Show the store's waves, counts, model versions and size."""
+    from asn_sentiment.store import info
+
+    rep = reporter()
+    result = info(db_path)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    lang = rep.lang
+    click.echo(
+        t(
+            "cli.db.header",
+            lang,
+            db=result.db,
+            version=result.schema_version,
+            size=f"{result.size_bytes / 1e6:.1f}",
+        )
+    )
+    click.echo(
+        t(
+            "cli.db.counts",
+            lang,
+            files=result.files,
+            responses=result.responses,
+            comments=result.comments,
+        )
+    )
+    click.echo(t("cli.db.waves", lang))
+    for w in result.waves:
+        click.echo(
+            f"  {w['wave'] or '-':<32} {w['source']:<7} {w['files']:>4} {w['responses']:>9} "
+            f"{w['comments']:>9}  {w['first_date'] or '?'} .. {w['last_date'] or '?'}"
+        )
+    click.echo(t("cli.db.models", lang))
+    if not result.models:
+        click.echo("  " + t("cli.db.no_models", lang))
+    for m in result.models:
+        click.echo(
+            f"  {m['model_version']} + {m['theme_model_version']}: {m['predictions']} "
+            f"({m['runs']}x, {str(m['last_run'])[:16]})"
+        )
+    if len(result.key_ids) > 1:
+        rep.note("cli.db.several_keys", keys=", ".join(result.key_ids))
+
+
+@db.command("export")
+@click.option(
+    "--db", "db_path", required=True, envvar="ASN_SENTIMENT_DB", metavar="PATH|URL", help=DB_HELP
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write: .csv, .xlsx or .parquet (Parquet needs pyarrow).",
+)
+@click.option(
+    "--all-versions",
+    is_flag=True,
+    help="One row per comment and model version (default: each comment's latest results).",
+)
+@click.option("--overwrite", is_flag=True, help="Replace the output file if it exists.")
+@common_options
+def db_export(db_path: str, output: Path, all_versions: bool, overwrite: bool) -> None:
+    """Export the store's results table (canonical columns, results, Likert, originals)."""
+    from asn_sentiment.errors import OutputError
+    from asn_sentiment.store import export
+
+    rep = reporter()
+    if output.exists() and not overwrite:
+        raise OutputError("err.output_exists", path=str(output))
+    n = export(db_path, output, all_versions=all_versions, progress=rep.progress)
+    rep.note("cli.done.export", n=n, path=str(output))
 
 
 def main() -> None:

@@ -20,6 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 MONTHS: dict[str, int] = {
     # Indonesian
     "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
@@ -32,7 +34,7 @@ MONTHS: dict[str, int] = {
     "october": 10, "december": 12, "aug": 8, "oct": 10, "dec": 12,
 }  # fmt: skip
 
-_TIME = r"(?:[ t,]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|wib|wita|wit)?\s*[+-]?\d{0,2}(?::?\d{2})?)?)?"
+_TIME = r"(?:(?:[ t,]+|,? pukul |,? jam |,? at )\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|wib|wita|wit)?\s*[+-]?\d{0,2}(?::?\d{2})?)?)?"
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME + r"(?:z|[+-]\d{2}:?\d{2})?$")
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})" + _TIME + "$")
 _NAMED_DMY = re.compile(
@@ -52,6 +54,10 @@ class DateParse:
     ambiguous_example: str = ""
     dayfirst_example: str = ""
     monthfirst_example: str = ""
+    #: numeric dates that are impossible when read day first / month first (0-based)
+    invalid_if_dayfirst: list[tuple[int, str]] = field(default_factory=list)
+    invalid_if_monthfirst: list[tuple[int, str]] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
 
 
 def _year(text: str) -> int:
@@ -103,6 +109,8 @@ def parse_dates(values: Sequence[object], dayfirst: bool | None = None) -> DateP
     result = DateParse(iso=iso, order="none")
     kinds: set[str] = set()
     for pos, raw in enumerate(values):
+        if raw is None or raw is pd.NaT or (isinstance(raw, float) and raw != raw):
+            continue
         if isinstance(raw, dt.datetime):
             iso[pos] = raw.date().isoformat()
             kinds.add("iso")
@@ -125,6 +133,11 @@ def parse_dates(values: Sequence[object], dayfirst: bool | None = None) -> DateP
         else:
             iso[pos] = parsed.isoformat()  # type: ignore[union-attr]
             kinds.add("iso" if _ISO.match(text) else "named")
+    for pos, a, b, year, raw in numeric:
+        if _safe_date(year, b, a) is None:
+            result.invalid_if_dayfirst.append((pos, raw))
+        if _safe_date(year, a, b) is None:
+            result.invalid_if_monthfirst.append((pos, raw))
     if numeric:
         first_big = next((raw for _, a, b, _, raw in numeric if a > 12 >= b), "")
         second_big = next((raw for _, a, b, _, raw in numeric if b > 12 >= a), "")
@@ -147,6 +160,7 @@ def parse_dates(values: Sequence[object], dayfirst: bool | None = None) -> DateP
                 else:
                     iso[pos] = date.isoformat()
             kinds.add("dayfirst" if order else "monthfirst")
+    result.kinds = set(kinds)
     if len(kinds) == 1:
         result.order = kinds.pop()
     elif kinds:
@@ -164,3 +178,88 @@ def looks_like_dates(values: Sequence[object], threshold: float = 0.8) -> bool:
         return False
     best = max(sum(1 for s in parse_dates(sample, dayfirst=o).iso if s) for o in (True, False))
     return best / len(sample) >= threshold
+
+
+def order_name(kinds: set[str]) -> str:
+    """``iso``, ``dayfirst``, ``iso+named`` ... from the kinds of dates seen."""
+    return "+".join(sorted(kinds)) if kinds else "none"
+
+
+@dataclass
+class DateScan:
+    """Day/month evidence for a whole column, gathered chunk by chunk.
+
+    Large files are read in chunks, but the day/month order must be decided
+    from the whole column: :meth:`feed` each chunk, then :meth:`decide`.
+    """
+
+    dayfirst_example: str = ""
+    monthfirst_example: str = ""
+    first_numeric: str = ""
+    numeric: int = 0
+    kinds: set[str] = field(default_factory=set)
+    invalid: list[tuple[int, str]] = field(default_factory=list)  # order-independent
+    invalid_if_dayfirst: list[tuple[int, str]] = field(default_factory=list)
+    invalid_if_monthfirst: list[tuple[int, str]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: {"any": 0, "day": 0, "month": 0})
+    keep: int = 10
+
+    def feed(self, values: Sequence[object], offset: int = 0) -> None:
+        """Add the dates of one chunk whose first value is row ``offset`` (0-based)."""
+        p = parse_dates(values, dayfirst=None)
+        self.kinds |= {k for k in p.kinds if k in {"iso", "named"}}
+        self.dayfirst_example = self.dayfirst_example or p.dayfirst_example
+        self.monthfirst_example = self.monthfirst_example or p.monthfirst_example
+        first = p.ambiguous_example or p.dayfirst_example or p.monthfirst_example
+        self.first_numeric = self.first_numeric or first
+        if first or p.invalid_if_dayfirst or p.invalid_if_monthfirst:
+            self.numeric += 1
+        # numeric rows that the chunk could not place are listed as invalid_rows only
+        # when the chunk itself decided an order; recompute order-independent ones here
+        numeric_bad = {pos for pos, _ in p.invalid_if_dayfirst} | {
+            pos for pos, _ in p.invalid_if_monthfirst
+        }
+        for pos, raw in zip(p.invalid_rows, p.invalid_examples, strict=True):
+            if pos not in numeric_bad:
+                self._add("any", self.invalid, (pos + offset, raw))
+        for pos, raw in p.invalid_if_dayfirst:
+            self._add("day", self.invalid_if_dayfirst, (pos + offset, raw))
+        for pos, raw in p.invalid_if_monthfirst:
+            self._add("month", self.invalid_if_monthfirst, (pos + offset, raw))
+
+    def _add(self, key: str, into: list[tuple[int, str]], item: tuple[int, str]) -> None:
+        self.counts[key] += 1
+        if len(into) < self.keep:
+            into.append(item)
+
+    @property
+    def has_numeric(self) -> bool:
+        return bool(self.numeric)
+
+    def order(self, dayfirst: bool | None) -> bool | None:
+        """The day-first decision: the caller's, else the column's (None if it cannot tell)."""
+        if dayfirst is not None:
+            return dayfirst
+        if self.dayfirst_example and not self.monthfirst_example:
+            return True
+        if self.monthfirst_example and not self.dayfirst_example:
+            return False
+        return None
+
+    def invalid_rows(self, dayfirst: bool | None) -> tuple[int, list[tuple[int, str]]]:
+        """(count, first examples) of values that are not dates under the decided order."""
+        rows = list(self.invalid)
+        count = self.counts["any"]
+        if dayfirst is True:
+            rows += self.invalid_if_dayfirst
+            count += self.counts["day"]
+        elif dayfirst is False:
+            rows += self.invalid_if_monthfirst
+            count += self.counts["month"]
+        return count, sorted(rows)[: self.keep]
+
+    def order_label(self, dayfirst: bool | None) -> str:
+        kinds = set(self.kinds)
+        if self.has_numeric and dayfirst is not None:
+            kinds.add("dayfirst" if dayfirst else "monthfirst")
+        return order_name(kinds)

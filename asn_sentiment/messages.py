@@ -126,6 +126,166 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas masukan '{path}' di folder keluaran akan tertimpa oleh laporan. Pindahkan berkas itu atau pilih folder keluaran lain.",
         "en": "Input file '{path}' in the output folder would be overwritten by the report. Move it or choose another output folder.",
     },
+    # --- input, privacy and store (issue 8) -----------------------------------
+    "err.map_invalid": {
+        "id": "--map '{spec}' tidak dapat dibaca. Tulis peran=Kolom dipisah koma, mis. text=Komentar,date=Tanggal; peran: {roles}.",
+        "en": "--map '{spec}' cannot be read. Write role=Column pairs separated by commas, e.g. text=Komentar,date=Tanggal; roles: {roles}.",
+    },
+    "err.encoding_unknown": {
+        "id": "Pengodean teks berkas '{path}' tidak dikenali. Simpan ulang sebagai CSV UTF-8 atau sebutkan dengan --encoding (mis. cp1252).",
+        "en": "The text encoding of '{path}' cannot be recognised. Save it again as CSV UTF-8 or name it with --encoding (e.g. cp1252).",
+    },
+    "err.encoding_invalid": {
+        "id": "Pengodean '{encoding}' tidak dikenal. Gunakan nama seperti utf-8, utf-16, cp1252 atau latin-1.",
+        "en": "Unknown encoding '{encoding}'. Use a name such as utf-8, utf-16, cp1252 or latin-1.",
+    },
+    "err.file_encoding": {
+        "id": "Berkas '{path}' tidak dapat dibaca sebagai {encoding} ({reason}). Sebutkan pengodean yang benar dengan --encoding atau simpan ulang sebagai CSV UTF-8.",
+        "en": "File '{path}' cannot be read as {encoding} ({reason}). Name the right encoding with --encoding or save it again as CSV UTF-8.",
+    },
+    "err.file_ragged": {
+        "id": "Baris {line} berkas '{path}' punya {found} kolom, padahal judulnya {expected} kolom. Periksa pemisah dan tanda kutip di baris itu.",
+        "en": "Line {line} of '{path}' has {found} fields but the header has {expected}. Check the separators and quotes on that line.",
+    },
+    "err.file_wider": {
+        "id": "Sebagian baris berkas '{path}' punya lebih banyak kolom daripada judulnya. Periksa pemisah dan tanda kutip, atau simpan ulang dari Excel.",
+        "en": "Some rows of '{path}' have more fields than the header. Check the separators and quotes, or save the file again from Excel.",
+    },
+    "err.json_line": {
+        "id": "Baris {line} berkas '{path}' bukan JSON yang sah. Setiap baris JSONL harus satu objek JSON.",
+        "en": "Line {line} of '{path}' is not valid JSON. Every JSONL line must be one JSON object.",
+    },
+    "err.json_records": {
+        "id": 'Berkas JSON \'{path}\' harus berisi daftar objek (satu objek per komentar), mis. [{{"komentar": "..."}}].',
+        "en": 'JSON file \'{path}\' must hold a list of objects (one object per comment), e.g. [{{"komentar": "..."}}].',
+    },
+    "err.sheet_missing": {
+        "id": "Lembar '{sheet}' tidak ada di '{path}'. Lembar yang ada: {sheets}.",
+        "en": "Sheet '{sheet}' is not in '{path}'. Sheets present: {sheets}.",
+    },
+    "err.no_sheet_with_text": {
+        "id": "Tidak ada lembar di '{path}' yang berisi kolom teks bebas (diperiksa: {sheets}). Pilih lembar dengan --sheet dan kolom dengan --map text=Kolom.",
+        "en": "No sheet of '{path}' has a free-text column (checked: {sheets}). Choose the sheet with --sheet and the column with --map text=Column.",
+    },
+    "err.key_unavailable": {
+        "id": "Kunci pseudonim di '{path}' tidak dapat dibuat atau dibaca ({reason}). Atur ASN_SENTIMENT_PSEUDONYM_KEY atau ASN_SENTIMENT_KEY_FILE.",
+        "en": "The pseudonym key at '{path}' cannot be created or read ({reason}). Set ASN_SENTIMENT_PSEUDONYM_KEY or ASN_SENTIMENT_KEY_FILE.",
+    },
+    "err.output_format": {
+        "id": "Format keluaran '{path}' tidak dikenal. Akhiri nama berkas dengan salah satu dari: {formats}.",
+        "en": "Unknown output format for '{path}'. End the file name with one of: {formats}.",
+    },
+    "err.xlsx_too_many_rows": {
+        "id": "Tabel untuk '{path}' melebihi {rows} baris, batas satu lembar Excel. Ekspor ke .csv atau .parquet.",
+        "en": "The table for '{path}' has more than {rows} rows, the limit of an Excel sheet. Export to .csv or .parquet instead.",
+    },
+    "err.parquet_missing": {
+        "id": "Menulis Parquet ('{path}') memerlukan pyarrow. Pasang dengan: pip install 'asn-sentiment[parquet]', atau ekspor ke .csv/.xlsx.",
+        "en": "Writing Parquet ('{path}') needs pyarrow. Install it with: pip install 'asn-sentiment[parquet]', or export to .csv/.xlsx.",
+    },
+    "err.store_missing": {
+        "id": "Belum ada penyimpanan di '{db}'. Buat dengan 'asn-sentiment ingest BERKAS... --db {db}'.",
+        "en": "There is no store at '{db}'. Create one with 'asn-sentiment ingest FILE... --db {db}'.",
+    },
+    "err.store_is_dir": {
+        "id": "'{db}' adalah folder. Sebutkan berkas penyimpanan, mis. {db}/asn.db.",
+        "en": "'{db}' is a folder. Name a store file instead, e.g. {db}/asn.db.",
+    },
+    "err.store_unusable": {
+        "id": "Penyimpanan '{db}' tidak dapat dipakai ({reason}). Periksa bahwa itu berkas penyimpanan asn-sentiment dan foldernya dapat ditulis.",
+        "en": "The store '{db}' cannot be used ({reason}). Check that it is an asn-sentiment store and that its folder is writable.",
+    },
+    "err.store_foreign": {
+        "id": "'{db}' adalah basis data program lain (tabel: {tables}). Pilih nama berkas baru untuk penyimpanan asn-sentiment.",
+        "en": "'{db}' is another program's database (tables: {tables}). Choose a new file name for the asn-sentiment store.",
+    },
+    "err.store_newer": {
+        "id": "Penyimpanan '{db}' dibuat oleh asn-sentiment yang lebih baru (skema {version}, versi ini mengenal sampai {supported}). Perbarui asn-sentiment.",
+        "en": "The store '{db}' was made by a newer asn-sentiment (schema {version}; this version knows up to {supported}). Upgrade asn-sentiment.",
+    },
+    "err.store_busy": {
+        "id": "Penyimpanan '{db}' sedang ditulis oleh proses lain lebih dari {seconds} detik. Coba lagi setelah proses itu selesai.",
+        "en": "The store '{db}' has been busy with another process's write for more than {seconds} seconds. Try again when it has finished.",
+    },
+    "err.store_url": {
+        "id": "Basis data '{db}' tidak dapat dibuka ({reason}). Periksa URL-nya; untuk PostgreSQL pasang: pip install 'asn-sentiment[postgresql]'.",
+        "en": "The database '{db}' cannot be opened ({reason}). Check the URL; for PostgreSQL install: pip install 'asn-sentiment[postgresql]'.",
+    },
+    "cli.progress.storing": {"id": "Menyimpan komentar", "en": "Storing comments"},
+    "cli.progress.exporting": {"id": "Mengekspor hasil", "en": "Exporting results"},
+    "err.no_inputs": {
+        "id": "Tidak ada berkas masukan. Sebutkan berkas CSV/XLSX/JSON, atau --db PENYIMPANAN untuk menganalisis isi penyimpanan.",
+        "en": "No input files. Name CSV/XLSX/JSON files, or --db STORE to analyse what a store holds.",
+    },
+    "err.output_exists": {
+        "id": "Berkas '{path}' sudah ada. Pilih nama lain atau tambahkan --overwrite.",
+        "en": "File '{path}' already exists. Choose another name or add --overwrite.",
+    },
+    "cli.identifiers": {
+        "id": "{path}: kolom identitas {columns} diganti pseudonim berkunci (pakai --keep-pii untuk mempertahankannya)",
+        "en": "{path}: identifier column(s) {columns} replaced by keyed pseudonyms (--keep-pii keeps them)",
+    },
+    "cli.skipped_sheets": {
+        "id": "{path}: lembar tanpa kolom teks dilewati: {sheets}",
+        "en": "{path}: sheets without a text column skipped: {sheets}",
+    },
+    "cli.keep_pii": {
+        "id": "Peringatan: --keep-pii aktif; NIP, NIK, nomor telepon, e-mail dan nama TIDAK disamarkan di keluaran.",
+        "en": "Warning: --keep-pii is on; NIP, NIK, phone numbers, e-mails and names are NOT masked in the outputs.",
+    },
+    "cli.ingest.added": {
+        "id": "{path}: {comments} komentar baru dari {rows} baris ({known} sudah ada; gelombang {wave}, sumber {source})",
+        "en": "{path}: {comments} new comments from {rows} rows ({known} already stored; wave {wave}, source {source})",
+    },
+    "cli.ingest.duplicate": {
+        "id": "{path}: berkas yang sama sudah dimasukkan pada {when}; dilewati",
+        "en": "{path}: the same file was already ingested on {when}; skipped",
+    },
+    "cli.done.ingest": {
+        "id": "Selesai: {n} komentar baru disimpan di {db}.",
+        "en": "Done: {n} new comments stored in {db}.",
+    },
+    "cli.done.export": {
+        "id": "Selesai: {n} baris diekspor ke {path}.",
+        "en": "Done: {n} rows exported to {path}.",
+    },
+    "cli.db.header": {
+        "id": "Penyimpanan {db} (skema {version}, {size} MB)",
+        "en": "Store {db} (schema {version}, {size} MB)",
+    },
+    "cli.db.counts": {
+        "id": "{files} berkas, {responses} baris responden/komentar, {comments} jawaban teks",
+        "en": "{files} files, {responses} respondent/comment rows, {comments} text answers",
+    },
+    "cli.db.waves": {
+        "id": "Gelombang (sumber, berkas, baris, jawaban, rentang tanggal):",
+        "en": "Waves (source, files, rows, answers, date range):",
+    },
+    "cli.db.models": {
+        "id": "Versi model (prediksi, jumlah proses, terakhir):",
+        "en": "Model versions (predictions, runs, last):",
+    },
+    "cli.db.no_models": {
+        "id": "belum ada; jalankan 'asn-sentiment analyze --db ...'",
+        "en": "none yet; run 'asn-sentiment analyze --db ...'",
+    },
+    "cli.db.several_keys": {
+        "id": "Catatan: pseudonim dibuat dengan beberapa kunci berbeda ({keys}); responden yang sama bisa punya pseudonim berbeda antar berkas.",
+        "en": "Note: pseudonyms were made with several keys ({keys}); the same respondent may have different pseudonyms across files.",
+    },
+    "err.report_db_and_files": {
+        "id": "Berikan berkas hasil ATAU --db, bukan keduanya.",
+        "en": "Give results files OR --db, not both.",
+    },
+    "err.store_empty": {
+        "id": "Penyimpanan '{db}' belum berisi komentar. Tambahkan dengan 'asn-sentiment ingest BERKAS... --db {db}'.",
+        "en": "The store '{db}' holds no comments yet. Add some with 'asn-sentiment ingest FILE... --db {db}'.",
+    },
+    "err.store_unclassified": {
+        "id": "{missing} dari {total} komentar di '{db}' belum diklasifikasi. Jalankan dulu 'asn-sentiment analyze --db {db} -o FOLDER'.",
+        "en": "{missing} of the {total} comments in '{db}' have not been classified. Run 'asn-sentiment analyze --db {db} -o FOLDER' first.",
+    },
+    "cli.progress.checking": {"id": "Memeriksa berkas", "en": "Checking files"},
     # --- CLI notes ----------------------------------------------------------
     "cli.text_columns": {
         "id": "{path}: kolom teks {columns} ({how})",

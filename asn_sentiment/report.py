@@ -785,20 +785,32 @@ def report(
     overwrite: bool = False,
     progress: Progress = null_progress,
     generated: str | None = None,
+    db: str | Path | None = None,
 ) -> ReportResult:
     """Re-report from results files alone: what ``asn-sentiment report`` runs.
 
     A results file inside the OUTDIR being replaced (``report out/results.csv
     -o out --overwrite``) is carried over into the new OUTDIR, so re-reporting
-    in place never destroys the results it reads.
+    in place never destroys the results it reads.  With ``db`` (instead of
+    files) the results come from a store: every wave, each comment with its
+    latest model version's results.
     """
-    results = read_results(inputs, progress)
-    target = Path(outdir).resolve()
     keep = []
-    for p in inputs:
-        path = Path(p).resolve()
-        if target in path.parents:
-            keep.append((path.relative_to(target).as_posix(), path))
+    if db is not None:
+        from asn_sentiment.store import results_table
+
+        if inputs:
+            raise InputError("err.report_db_and_files")
+        results = results_table(db, require_predictions=True)
+        sources = sorted(set(results["source_file"]))
+    else:
+        results = read_results(inputs, progress)
+        sources = [Path(p).name for p in inputs]
+        target = Path(outdir).resolve()
+        for p in inputs:
+            path = Path(p).resolve()
+            if target in path.parents:
+                keep.append((path.relative_to(target).as_posix(), path))
     return write_report(
         results,
         outdir,
@@ -812,7 +824,7 @@ def report(
         overwrite=overwrite,
         progress=progress,
         generated=generated,
-        sources=[Path(p).name for p in inputs],
+        sources=sources,
         keep=keep,
     )
 

@@ -40,3 +40,28 @@ def write_csv(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _pseudonym_key(tmp_path_factory, monkeypatch) -> None:
+    """Tests never touch the user's pseudonym key: each session gets its own key file."""
+    monkeypatch.delenv("ASN_SENTIMENT_PSEUDONYM_KEY", raising=False)
+    monkeypatch.setenv(
+        "ASN_SENTIMENT_KEY_FILE", str(tmp_path_factory.getbasetemp() / "pseudonym.key")
+    )
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Print measurements that tests record with ``record_property("metric: ...", value)``.
+
+    (Works with pytest-xdist: user properties travel with the test reports.)
+    """
+    lines = []
+    for report in terminalreporter.stats.get("passed", []):
+        for name, value in getattr(report, "user_properties", []):
+            if str(name).startswith("metric: "):
+                lines.append(f"{name[8:]}: {value}")
+    if lines:
+        terminalreporter.section("measurements")
+        for line in sorted(set(lines)):
+            terminalreporter.write_line(line)

@@ -121,7 +121,9 @@ def test_workbook_bytes_are_deterministic(tmp_path) -> None:
     b = write_xlsx({"t": frame}, tmp_path / "b.xlsx", percent_columns=("share",))
     assert a.read_bytes() == b.read_bytes()
     ws = load_workbook(a)["t"]
-    assert ws["B2"].value == "'=1+1" and ws["A3"].value is None
+    # text kept as written, stored as a text cell with Excel's quote prefix (never a formula)
+    assert ws["B2"].value == "=1+1" and ws["B2"].data_type == "s" and ws["B2"].quotePrefix
+    assert ws["A3"].value is None
 
 
 def test_html_is_self_contained_with_six_charts(reported) -> None:
