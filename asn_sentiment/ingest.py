@@ -474,7 +474,8 @@ class RawTable:
         }[self.kind]
         try:
             for chunk in reader(rows):
-                chunk.columns = [str(c).strip() for c in chunk.columns]
+                # stripped names must stay unique ("a" and "a " in one header, blank JSON keys)
+                chunk.columns = _unique_headers([str(c).strip() for c in chunk.columns])
                 yield chunk
         except InputError:
             raise

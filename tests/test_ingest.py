@@ -502,3 +502,14 @@ def test_arbitrary_text_in_any_encoding(tmp_path, text, encoding) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(data)
     _clear_error_or_table([path])
+
+
+def test_headers_that_clash_once_stripped(tmp_path) -> None:
+    """Regression (found by hypothesis): JSON keys "" and " " became two columns named ""."""
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps([{"": "a", " ": "b", "komentar": "aplikasi sering error"}]))
+    frame = read_table(path)
+    assert list(frame.columns) == ["Unnamed: 0", "Unnamed: 1", "komentar"]
+    csv_path = tmp_path / "x.csv"
+    csv_path.write_text("Komentar,Komentar ,x\nsatu dua tiga,empat lima,1\n")
+    assert list(read_table(csv_path).columns) == ["Komentar", "Komentar.1", "x"]
