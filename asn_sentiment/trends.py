@@ -78,8 +78,11 @@ def wilson_interval(
         denom = 1 + z**2 / n
         centre = (p + z**2 / (2 * n)) / denom
         half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
-    # clip rounding noise (k = 0 gives -1e-18, which would print as "-0.0")
-    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+    # clip rounding noise (k = 0 gives -1e-18, which would print as "-0.0"); the bounds
+    # are exactly 0 at k = 0 and 1 at k = n (rounding gave +1.7e-18 for 0 of 137)
+    lo = np.where(k == 0, 0.0, np.clip(centre - half, 0.0, 1.0))
+    hi = np.where(k == n, 1.0, np.clip(centre + half, 0.0, 1.0))
+    return lo[()], hi[()]  # a scalar for scalar input, as np.clip gave
 
 
 def two_proportion_test(k1: int, n1: int, k2: int, n2: int) -> tuple[str, float, float]:
