@@ -286,6 +286,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{missing} of the {total} comments in '{db}' have not been classified. Run 'asn-sentiment analyze --db {db} -o FOLDER' first.",
     },
     "cli.progress.checking": {"id": "Memeriksa berkas", "en": "Checking files"},
+    "err.unknown_steps": {
+        "id": "Langkah praproses tidak dikenal: {steps}. Langkah yang ada: {known} (juga 'default', 'all', '-langkah').",
+        "en": "Unknown preprocessing step(s): {steps}. Known steps: {known} (also 'default', 'all', '-step').",
+    },
     # --- CLI notes ----------------------------------------------------------
     "cli.text_columns": {
         "id": "{path}: kolom teks {columns} ({how})",
