@@ -80,6 +80,7 @@ _BOUNDARY = "\x01"  # punctuation, kept between mapping and negation marking
 _NEGATOR = "\x02"  # prefix of a negator, so the negation pattern starts with a literal
 _CONTRAST = "\x03"  # prefix of a contrast word
 _MARKERS = (_SEP, _BOUNDARY, _NEGATOR, _CONTRAST)
+_MARKER_OR_NEWLINE = re.compile("[\n" + "".join(_MARKERS) + "]")
 
 
 NEGATORS: frozenset[str] = word_classes()["negator"]
@@ -176,8 +177,9 @@ _PII_TOKEN = {
 }
 # "@" first, then the look-behind: a leading look-behind would be tried at every position
 _MENTION = re.compile(r"@(?<!\w@)\w+")
-# a run of digits with separators, optionally after "+"; phone or number is decided on its digits
-_DIGITS = re.compile(r"[0-9+][0-9 \t.,-]{4,}[0-9]")
+# a run of digits with separators (anything but letters and newlines, since punctuation
+# becomes a space in the output), optionally after "+"; phone or number is decided on its digits
+_DIGITS = re.compile(r"[0-9+](?:[\d_]|[^\w\n]){4,}[0-9]")
 _PHONE_DIGITS = re.compile(r"(?:62|0)8\d{7,12}")
 _NOT_DIGIT = re.compile(r"\D")
 
@@ -209,38 +211,51 @@ def replace_placeholders(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _emoticon_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+def _emoticon_regex() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(emoticons with a mark, found in text; all-letter emoticons, matched as tokens; table)."""
     table = emoticons()
-    alternatives = []
+    marks, letters = [], []
     for emo in sorted(table, key=len, reverse=True):
-        # the last character may repeat (":(((")
-        alternatives.append(re.escape(emo[:-1]) + re.escape(emo[-1]) + "+")
-    pattern = re.compile("(?:" + "|".join(alternatives) + r")(?![^ \t\n.,!?])")
-    return pattern, table
+        # the last character may repeat (":(((", "xddd")
+        body = re.escape(emo[:-1]) + re.escape(emo[-1]) + "+"
+        (letters if emo.isalnum() else marks).append(body)
+    in_text = re.compile("(?:" + "|".join(marks) + r")(?![^ \t\n.,!?])")
+    as_token = re.compile("|".join(letters) or "(?!)")
+    return in_text, as_token, table
 
 
-_EMOTICON_HINTS = (":", ";", "<", "=", "_", "xd")
+def _emoticon_words(emoticon: str) -> str:
+    table = _emoticon_regex()[2]
+    return table[emoticon.rstrip(emoticon[-1]) + emoticon[-1]]
+
+
+def _word_emoticon(token: str) -> str | None:
+    """Words of an all-letter emoticon token (``xd``, ``xddd``), else None."""
+    return _emoticon_words(token) if _emoticon_regex()[1].fullmatch(token) else None
+
+
+_EMOTICON_HINTS = (":", ";", "<", "=", "_", ">")
 
 
 def replace_emoticons(text: str, boundary: str = "") -> str:
-    """Emoticons (``:)``, ``:(((``, ``<3``) to words, with ``boundary`` on both sides.
+    """Emoticons with a mark (``:)``, ``:(((``, ``<3``, ``t_t``) to words, ``boundary`` around.
 
-    An emoticon must stand after a space or a word (``mantap:)``); one that starts
-    with a letter (``xd``) must stand after a space.
+    An emoticon stands after a space, or after a word if it starts with a mark
+    (``mantap:)``), or after a mark if it starts with a letter (``(t_t``).
+    All-letter emoticons (``xd``) are recognised as tokens instead.
 
-    >>> " ".join(replace_emoticons("mantap:))) tapi :( xd").split())
-    'mantap senang tapi sedih tertawa'
+    >>> " ".join(replace_emoticons("mantap:))) tapi :( <3").split())
+    'mantap senang tapi sedih cinta'
     """
-    pattern, table = _emoticon_regex()
+    pattern = _emoticon_regex()[0]
 
     def words(m: re.Match[str]) -> str:
         emo = m.group(0)
         start = m.start()
         before = m.string[start - 1] if start else " "
-        if not before.isspace() and (emo[0].isalnum() or not before.isalnum()):
+        if emo[0].isalnum() if before.isalnum() else not (before.isspace() or emo[0].isalnum()):
             return emo
-        emo = emo.rstrip(emo[-1]) + emo[-1]
-        return f" {boundary} {table[emo]} {boundary} "
+        return f" {boundary} {_emoticon_words(emo)} {boundary} "
 
     return pattern.sub(words, text)
 
@@ -271,7 +286,10 @@ def known_words() -> frozenset[str]:
     """Words that elongation squeezing may land on: roots, lexicon forms and values."""
     lex = slang_lexicon()
     values = {w for v in lex.values() for w in v.split()}
-    return root_words() | frozenset(lex) | frozenset(local_lexicon()) | values | protected_words()
+    # kamus-alay also lists elongated spellings (bagusss, mantapp -> mantap): they are
+    # not words to keep or land on
+    forms = {w for w, v in lex.items() if _RUN.sub(r"\1", w) != _RUN.sub(r"\1", v)}
+    return root_words() | forms | frozenset(local_lexicon()) | values | protected_words()
 
 
 def _is_known(word: str) -> bool:
@@ -283,14 +301,17 @@ def _is_known(word: str) -> bool:
 def squeeze(token: str) -> str:
     """The ``elongation`` step on one token.
 
-    Runs of three or more letters become one or two letters and runs of two
-    letters may become one, choosing the first known word (``bagusss`` →
-    ``bagus``, ``maaaaf`` → ``maaf``, ``mantapp`` → ``mantap``); a token that is
-    already known keeps its double letters (``maaf``, ``tanggal``); an unknown
-    one has its long runs cut to one letter.
+    Runs of three or more letters become one or two letters and, in words of
+    five letters or more, runs of two letters may become one, choosing the first
+    known word (``bagusss`` → ``bagus``, ``maaaaf`` → ``maaf``, ``mantapp`` →
+    ``mantap``); a token that is already known keeps its double letters (``maaf``,
+    ``tanggal``, ``pppk``); an unknown one has its long runs cut to one letter.
     """
     runs = list(_RUN.finditer(token))
     if not runs or _is_known(token):
+        return token
+    long_runs = any(len(m.group(0)) >= 3 for m in runs)
+    if not long_runs and len(token) < 5:  # tpp, kkn: abbreviations, not elongation
         return token
     default = _rebuild(token, runs, [1 if len(m.group(0)) >= 3 else 2 for m in runs])
     if len(runs) > 6:
@@ -320,7 +341,7 @@ def reduplicate(word: str) -> str:
     Other hyphenated words (``sayur-mayur``) are left for stemming.
     """
     match = _REDUP_DIGIT.match(word)
-    if match:
+    if match and _is_known(match.group(1)):  # orang2, not a code such as ab2
         return match.group(1) + (match.group(2) or "")
     if "-" in word:
         head, _, tail = word.partition("-")
@@ -372,8 +393,11 @@ class _TokenMapper:
         return [cache[c] for c in chunks]
 
     def trim(self) -> None:
-        """Drop the oldest half of both caches (bounded memory on endless streams)."""
-        for cache in (self.cache, self.tokens):
+        """Drop the oldest half of the caches (bounded memory on endless streams)."""
+        caches = [self.cache, self.tokens]
+        if self.stemmer is not None and len(self.stemmer.cache) > MAX_CACHE:
+            caches.append(self.stemmer.cache)
+        for cache in caches:
             for key in list(itertools.islice(cache, len(cache) // 2)):
                 del cache[key]
         self.cache[_SEP] = _SEP
@@ -400,6 +424,8 @@ class _TokenMapper:
             return f"{self.boundary} {inner} {self.boundary}".strip()
         if token in PLACEHOLDER_TOKENS:
             return token
+        if self.emoticons and (emoticon := _word_emoticon(token)):
+            return self._words(emoticon.split())
         if self.elongation:
             token = squeeze(token)
         if self.slang is not None:
@@ -414,8 +440,8 @@ class _TokenMapper:
             if self.redup:
                 word = reduplicate(word)
             word = self._stem(word)
-            if "-" in word:
-                out.extend(self._stem(part) for part in word.split("-") if part)
+            if "-" in word:  # not a reduplication Sastrawi resolved: each part on its own
+                out.extend(self._token(part) for part in word.split("-") if part)
             else:
                 out.append(word)
         markers = self.markers
@@ -492,11 +518,10 @@ class Engine:
         if n == 0:
             return []
         joined = "\n".join(texts)
-        for marker in _MARKERS:
-            if marker in joined:
-                joined = joined.replace(marker, " ")
+        if joined.count("\n") != n - 1 or any(m in joined for m in _MARKERS):
+            joined = "\n".join(_MARKER_OR_NEWLINE.sub(" ", t) for t in texts)
         joined = self._prepare(joined)
-        if joined.count("\n") != n - 1:  # a text held a newline (or normalised to one)
+        if joined.count("\n") != n - 1:  # pragma: no cover - no normalisation makes a newline
             joined = "\n".join(self._prepare(t).replace("\n", " ") for t in texts)
         chunks = joined.replace("\n", f" {_SEP} ").split()
         stream = " " + " ".join(self.mapper.map_chunks(chunks))

@@ -290,6 +290,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Langkah praproses tidak dikenal: {steps}. Langkah yang ada: {known} (juga 'default', 'all', '-langkah').",
         "en": "Unknown preprocessing step(s): {steps}. Known steps: {known} (also 'default', 'all', '-step').",
     },
+    "err.output_format": {
+        "id": "Berkas keluaran '{path}' harus berakhiran .csv atau .tsv.",
+        "en": "Output file '{path}' must end in .csv or .tsv.",
+    },
+    "err.output_exists": {
+        "id": "Berkas keluaran '{path}' sudah ada. Pilih nama lain atau tambahkan --overwrite.",
+        "en": "Output file '{path}' already exists. Choose another name or add --overwrite.",
+    },
+    "err.output_is_dir": {
+        "id": "'{path}' adalah folder. Sebutkan nama berkas keluaran, mis. '{path}/hasil.csv'.",
+        "en": "'{path}' is a folder. Name an output file, e.g. '{path}/result.csv'.",
+    },
+    "err.output_is_input": {
+        "id": "Berkas keluaran '{path}' sama dengan berkas masukan. Pilih nama keluaran lain.",
+        "en": "Output file '{path}' is the input file. Choose another output name.",
+    },
+    "err.preprocess_usage": {
+        "id": 'Sebutkan berkas (INPUT -o OUTPUT) atau satu teks (--text "..."), tidak keduanya; --explain hanya dengan --text.',
+        "en": 'Give a file (INPUT -o OUTPUT) or one text (--text "..."), not both; --explain only works with --text.',
+    },
     # --- CLI notes ----------------------------------------------------------
     "cli.text_columns": {
         "id": "{path}: kolom teks {columns} ({how})",
@@ -324,6 +344,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.progress.classifying": {"id": "Mengklasifikasi komentar", "en": "Classifying comments"},
     "cli.progress.charts": {"id": "Menggambar grafik", "en": "Drawing charts"},
     "cli.progress.training": {"id": "Melatih model", "en": "Training model"},
+    "cli.progress.preprocessing": {"id": "Praproses teks", "en": "Preprocessing text"},
+    "cli.done.preprocess": {
+        "id": "Selesai: {n} baris, kolom '{column}' dibersihkan ke '{out_col}' di {output} ({seconds} detik).",
+        "en": "Done: {n} rows, column '{column}' cleaned into '{out_col}' in {output} ({seconds} s).",
+    },
+    "cli.explain.unchanged": {"id": "(tidak berubah)", "en": "(unchanged)"},
     "cli.done.analyze": {
         "id": "Selesai: {n} komentar dianalisis. Hasil di {outdir}:",
         "en": "Done: {n} comments analysed. Results in {outdir}:",

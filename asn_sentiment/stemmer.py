@@ -225,6 +225,23 @@ _PREFIX_RULES: tuple[tuple[tuple[str, ...] | None, tuple[_Disambiguator, ...]], 
 #: infix rules 37-40 need a consonant then er/el/em/in: a cheap necessary condition
 _INFIXES = ("er", "el", "em", "in")
 
+_RULES_BY_HEAD: dict[
+    str, tuple[tuple[tuple[str, ...] | None, tuple[_Disambiguator, ...]], ...]
+] = {}
+
+
+def _rules_for(head: str) -> tuple[tuple[tuple[str, ...] | None, tuple[_Disambiguator, ...]], ...]:
+    """The prefix rules (in Sastrawi's order) whose guard a word starting with ``head`` can meet."""
+    rules = _RULES_BY_HEAD.get(head)
+    if rules is None:
+        rules = _RULES_BY_HEAD[head] = tuple(
+            (guard, dis)
+            for guard, dis in _PREFIX_RULES
+            if guard is None or any(g.startswith(head) or head.startswith(g) for g in guard)
+        )
+    return rules
+
+
 _PLAIN_PREFIX = re.compile(r"^(di|ke|se)")
 _PARTICLE = re.compile(r"-*(lah|kah|tah|pun)$")
 _POSSESSIVE = re.compile(r"-*(ku|mu|nya)$")
@@ -353,8 +370,10 @@ class _Context:
             self._plain_prefix()
         if contains(self.current) or self.stopped or len(self.removals) > count:
             return
-        for guard, disambiguators in _PREFIX_RULES:
-            word = self.current
+        word = self.current
+        # the word only changes when a visitor acts, which ends the pass: the rules that
+        # can match it are the ones for its first two letters
+        for guard, disambiguators in _rules_for(word[:2]):
             if guard is None:
                 if word[1:3] not in _INFIXES:
                     continue
