@@ -38,6 +38,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 from asn_sentiment.errors import InputError
 from asn_sentiment.lexicon import (
@@ -378,19 +379,27 @@ class _TokenMapper:
         self.emoticons = "emoji" in steps
         self.protected = protected_words()
 
-    def map_chunks(self, chunks: list[str]) -> list[str]:
-        """Mapped words of each chunk (``""`` for a chunk that maps to nothing)."""
-        cache = self.cache
+    def map_chunks(self, chunks: list[str]) -> str:
+        """The mapped words of all chunks, space-separated (a chunk may map to nothing)."""
+        if len(chunks) < 2:
+            return " ".join(self._cached(c) for c in chunks)
+        get = itemgetter(*chunks)  # one C-level loop over the chunks
         try:
-            return [cache[c] for c in chunks]
+            return " ".join(get(self.cache))
         except KeyError:
             pass
-        missing = set(chunks).difference(cache)
-        if len(cache) + len(missing) > MAX_CACHE:
+        distinct = set(chunks)
+        if len(self.cache) + len(distinct.difference(self.cache)) > MAX_CACHE:
             self.trim()
-        for chunk in missing:
-            cache[chunk] = self._chunk(chunk)
-        return [cache[c] for c in chunks]
+        for chunk in distinct.difference(self.cache):
+            self.cache[chunk] = self._chunk(chunk)
+        return " ".join(get(self.cache))
+
+    def _cached(self, chunk: str) -> str:
+        words = self.cache.get(chunk)
+        if words is None:
+            words = self.cache[chunk] = self._chunk(chunk)
+        return words
 
     def trim(self) -> None:
         """Drop the oldest half of the caches (bounded memory on endless streams)."""
@@ -459,10 +468,6 @@ class _TokenMapper:
 # --- negation ----------------------------------------------------------------------------
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=16)
 def _negation_regex(window: int) -> re.Pattern[str]:
     # a (marked) negator, then 1..window words that are not a negator, a contrast word,
@@ -524,7 +529,7 @@ class Engine:
         if joined.count("\n") != n - 1:  # pragma: no cover - no normalisation makes a newline
             joined = "\n".join(self._prepare(t).replace("\n", " ") for t in texts)
         chunks = joined.replace("\n", f" {_SEP} ").split()
-        stream = " " + " ".join(self.mapper.map_chunks(chunks))
+        stream = " " + self.mapper.map_chunks(chunks)
         if "negation" in self.steps:
             stream = _mark_negation(stream, self.negation_window).replace(" " + _BOUNDARY, "")
             stream = stream.replace(_NEGATOR, "").replace(_CONTRAST, "")

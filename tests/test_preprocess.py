@@ -204,6 +204,8 @@ def test_cache_is_bounded(monkeypatch) -> None:
     eng = cleaning.Engine(DEFAULT_STEPS)
     words = [f"q{i}q" for i in range(200)]
     assert eng.run(words) == words
+    more = [f"r{i}r" for i in range(40)] + words[:20]
+    assert eng.run(more) == more  # trimmed, and the trimmed words come back
     assert len(eng.mapper.cache) <= 250
     assert eng.run(words[:3]) == words[:3]
 
@@ -326,3 +328,28 @@ def test_transformer_saves_and_loads_with_the_model_registry(tmp_path) -> None:
     assert loaded.get_params() == pre.get_params()
     assert loaded.steps_ == pre.steps_
     assert loaded.transform(["tidak ada yang peduli"]).tolist() == ["tidak peduli"]
+
+
+# --- the README's examples are true ----------------------------------------------------
+
+
+def readme_step_rows() -> list[list[str]]:
+    from .conftest import ROOT
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text[text.index("## Preprocessing") :]
+    section = section[: section.index("\n## ", 5)]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and cells[0].startswith("`") and cells[0] != "step":
+            rows.append([c.strip("`") for c in (cells[0], cells[2], cells[3], cells[4])])
+    return rows
+
+
+def test_readme_documents_every_step_with_a_true_example() -> None:
+    rows = readme_step_rows()
+    assert [r[0] for r in rows] == list(STEPS)
+    for step, steps, text, expected in rows:
+        assert step in steps.split(",")
+        assert clean_text(text, steps) == expected, step
