@@ -12,11 +12,13 @@ with different preprocessing in front and measured on SmSA valid:
 Differences come with a paired bootstrap 95% interval (same resampled comments for
 both models).  Results go to ``bench/RESULTS.md``.
 
-    .venv/bin/python -m bench.preprocess_quality
+    .venv/bin/python -m bench.preprocess_quality          # train -> valid
+    .venv/bin/python -m bench.preprocess_quality --cv 5   # 5-fold CV on train, main variants
 """
 
 from __future__ import annotations
 
+import argparse
 import time
 
 import numpy as np
@@ -83,8 +85,70 @@ def paired_diff(y, a, b, n_boot: int = 1000, seed: int = 0) -> tuple[float, floa
     )
 
 
+def cross_validate(train, folds: int, names: list[str]) -> dict[str, tuple[float, float]]:
+    """Mean and standard deviation of macro-F1 over stratified folds of SmSA train.
+
+    Preprocessing is stateless, so each variant cleans the texts once; the folds
+    then fit only the features and the classifier.
+    """
+    from sklearn.model_selection import StratifiedKFold
+
+    from asn_sentiment.train import CONFIGS, DEFAULT_CONFIG, macro_f1
+
+    texts = train["text"].to_numpy(dtype=object)
+    y = train["label"].to_numpy()
+    splits = list(StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, y))
+    scores = {}
+    for name in names:
+        cleaned = variants()[name].fit(texts).transform(texts)
+        f1s = []
+        for fit_idx, test_idx in splits:
+            model = CONFIGS[DEFAULT_CONFIG](0)
+            model.set_params(preprocess="passthrough")
+            model.fit(cleaned[fit_idx], y[fit_idx])
+            f1s.append(macro_f1(y[test_idx], model.predict(cleaned[test_idx])))
+        scores[name] = (float(np.mean(f1s)), float(np.std(f1s)))
+        print("cv", name, scores[name], flush=True)
+    return scores
+
+
+CV_VARIANTS = [
+    "raw lower-cased text",
+    "asn-sentiment default steps",
+    "default + stopwords",
+    "default without stem, stem_fix",
+]
+
+
+def main_cv(folds: int) -> None:
+    from asn_sentiment.train import read_labelled
+
+    train = read_labelled([SMSA / "train.tsv"]).frame
+    cv = cross_validate(train, folds, CV_VARIANTS)
+    lines = [
+        "## Preprocessing and sentiment quality: cross-validation",
+        "",
+        f"`python -m bench.preprocess_quality --cv {folds}`, {time.strftime('%Y-%m-%d')}: the same "
+        f"classifier, {folds}-fold stratified cross-validation on SmSA train (seed 0), "
+        "macro-F1 mean ± standard deviation over folds.",
+        "",
+        "| preprocessing | CV macro-F1 |",
+        "|---|---|",
+    ]
+    lines += [f"| {name} | {m:.4f} ± {sd:.4f} |" for name, (m, sd) in cv.items()]
+    section = "\n".join(lines)
+    print(section)
+    update_results("preprocessing-quality-cv", section)
+
+
 def main() -> None:
     from asn_sentiment.train import CONFIGS, DEFAULT_CONFIG, basic_metrics, read_labelled
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cv", type=int, default=0, help="k-fold CV on train instead (k)")
+    args = parser.parse_args()
+    if args.cv:
+        return main_cv(args.cv)
 
     train = read_labelled([SMSA / "train.tsv"]).frame
     valid = read_labelled([SMSA / "valid.tsv"]).frame
