@@ -12,7 +12,7 @@ its docstring or the README section "Preprocessing" for every step with an
 example.
 
 >>> Preprocessor().transform(["Pelayanannya tidak memuaskan 😡", "yg gak jelas"]).tolist()
-['layan tidak NEG_puas marah', 'yang tidak NEG_jelas']
+['layan tidak NEG_puas marah', 'tidak NEG_jelas']
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ class Preprocessor(TransformerMixin, BaseEstimator):
 
     Parameters
     ----------
-    steps : ``"default"`` (all steps but ``stopwords``), ``"all"``, comma-separated
-        step names (``"normalize,slang"``, ``"default,-stem"``) or a sequence of names
+    steps : ``"default"`` (every step), comma-separated step names
+        (``"normalize,slang"``, ``"default,-stopwords"``) or a sequence of names
         from :data:`~asn_sentiment.cleaning.STEPS`.
     negation_window : how many words after a negator get the ``NEG_`` mark.
 

@@ -292,7 +292,7 @@ def render(r: dict) -> str:
         "SmSA train+valid = 12,260 comments. The notebook pipeline is Sastrawi "
         "`StopWordRemover.remove` then `StemmerFactory().create_stemmer().stem` per row "
         f"(on {base['docs']:,} random comments{' — all of them' if base['docs'] == eng['docs'] else ''}); "
-        "the engine runs the default steps (everything but stop words), in a fresh process "
+        "the engine runs the default steps (all of them), in a fresh process "
         "(cold: empty caches) and then again (warm). Wall-clock figures; CPU seconds beside them.",
         "",
         "| what | documents | seconds (wall) | CPU s | documents/s | × notebook |",

@@ -61,8 +61,8 @@ def variants():
     return {
         "raw lower-cased text": Lowercase(),
         "notebook: Sastrawi stop words + stemming": Notebook(),
-        "asn-sentiment default steps": Preprocessor(),
-        "default + stopwords": Preprocessor("default,stopwords"),
+        "asn-sentiment default (every step)": Preprocessor(),
+        "default without stopwords": Preprocessor("default,-stopwords"),
         "default without negation": Preprocessor("default,-negation"),
         "default without stem, stem_fix": Preprocessor("default,-stem,-stem_fix"),
     }
@@ -114,8 +114,8 @@ def cross_validate(train, folds: int, names: list[str]) -> dict[str, tuple[float
 
 CV_VARIANTS = [
     "raw lower-cased text",
-    "asn-sentiment default steps",
-    "default + stopwords",
+    "asn-sentiment default (every step)",
+    "default without stopwords",
     "default without stem, stem_fix",
 ]
 

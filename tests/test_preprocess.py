@@ -130,10 +130,10 @@ def test_negation_marks_before_stop_words_are_removed() -> None:
     assert clean_text("tidak ada yang peduli sama sekali", "all") == "tidak NEG_peduli sama sekali"
 
 
-def test_stop_words_are_off_by_default() -> None:
-    assert "stopwords" not in DEFAULT_STEPS
-    assert clean_text("yang bagus") == "yang bagus"
-    assert clean_text("yang bagus", "default,stopwords") == "bagus"
+def test_default_is_every_step_and_steps_can_be_dropped() -> None:
+    assert DEFAULT_STEPS == STEPS
+    assert clean_text("yang bagus") == "bagus"
+    assert clean_text("yang bagus", "default,-stopwords") == "yang bagus"
 
 
 def test_squeeze_keeps_known_words() -> None:
@@ -167,6 +167,7 @@ def test_resolve_steps() -> None:
 def test_explain_shows_every_step() -> None:
     stages = explain("Pelayanannya TIDAK memuaskan!!! 😡")
     assert [name for name, _ in stages] == ["input", *DEFAULT_STEPS]
+    assert stages[-1] == ("stopwords", "layan tidak NEG_puas marah")
     by_step = dict(stages)
     assert by_step["normalize"] == "pelayanannya tidak memuaskan"
     assert by_step["emoji"].endswith("marah")
@@ -196,7 +197,7 @@ def test_texts_with_newlines_stay_separate() -> None:
 
 def test_internal_markers_in_input_are_harmless() -> None:
     texts = ["kami \ue000 bisa", "tidak \x01 puas \x02 \x03 tapi", "\n\ue000", "kota"]
-    assert preprocess_batch(texts) == ["kami bisa", "tidak NEG_puas tapi", "", "kota"]
+    assert preprocess_batch(texts) == ["bisa", "tidak NEG_puas tapi", "", "kota"]
 
 
 def test_cache_is_bounded(monkeypatch) -> None:
