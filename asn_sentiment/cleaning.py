@@ -80,7 +80,9 @@ _SEP = "\ue000"  # between documents of a batch (a private-use character, not wh
 _BOUNDARY = "\x01"  # punctuation, kept between mapping and negation marking
 _NEGATOR = "\x02"  # prefix of a negator, so the negation pattern starts with a literal
 _CONTRAST = "\x03"  # prefix of a contrast word
-_MARKERS = (_SEP, _BOUNDARY, _NEGATOR, _CONTRAST)
+_STOP = "\x04"  # prefix of a stop word, removed after negation marking
+_SCOPE_ENDS = (_SEP, _BOUNDARY, _NEGATOR, _CONTRAST)  # what a negation scope cannot cross
+_MARKERS = (*_SCOPE_ENDS, _STOP)
 _MARKER_OR_NEWLINE = re.compile("[\n" + "".join(_MARKERS) + "]")
 
 
@@ -370,6 +372,8 @@ class _TokenMapper:
         self.boundary = _BOUNDARY if negation else ""
         self.markers = {w: _NEGATOR + w for w in NEGATORS} if negation else {}
         self.markers.update({w: _CONTRAST + w for w in CONTRAST} if negation else {})
+        if "stopwords" in steps:
+            self.markers.update({w: _STOP + w for w in stopwords()})
         self.elongation = "elongation" in steps
         self.slang = slang_lexicon() if "slang" in steps else None
         self.redup = "reduplication" in steps
@@ -472,11 +476,13 @@ class _TokenMapper:
 def _negation_regex(window: int) -> re.Pattern[str]:
     # a (marked) negator, then 1..window words that are not a negator, a contrast word,
     # punctuation or a document separator (all of which start with a marker)
-    markers = re.escape("".join(_MARKERS))
+    markers = re.escape("".join(_SCOPE_ENDS))
     return re.compile(rf"{_NEGATOR}[^ ]+((?: +[^ {markers}][^ ]*){{1,{window}}})")
 
 
 _SPACES = re.compile(" +")
+_WORD_START = re.compile(" +(?!" + _STOP + ")")  # stop words are removed, not marked
+_STOP_WORD = re.compile(" " + _STOP + "[^ ]*")
 
 
 def _mark_negation(stream: str, window: int = 3) -> str:
@@ -492,7 +498,7 @@ def _mark_negation(stream: str, window: int = 3) -> str:
 
     def mark(m: re.Match[str]) -> str:
         head = m.group(0)[: m.start(1) - m.start(0)]
-        return head + _SPACES.sub(" " + NEG_PREFIX, m.group(1))
+        return head + _WORD_START.sub(" " + NEG_PREFIX, m.group(1))
 
     return _negation_regex(window).sub(mark, stream)
 
@@ -507,8 +513,6 @@ class Engine:
         self.steps = steps
         self.negation_window = int(negation_window)
         self.mapper = _TokenMapper(steps)
-        stop = stopwords() if "stopwords" in steps else frozenset()
-        self.stop = stop | {NEG_PREFIX + w for w in stop}
 
     def _prepare(self, text: str) -> str:
         steps = self.steps
@@ -533,14 +537,13 @@ class Engine:
         if "negation" in self.steps:
             stream = _mark_negation(stream, self.negation_window).replace(" " + _BOUNDARY, "")
             stream = stream.replace(_NEGATOR, "").replace(_CONTRAST, "")
+        if "stopwords" in self.steps:
+            stream = _STOP_WORD.sub("", stream)
         if "  " in stream:  # chunks that mapped to nothing
             stream = _SPACES.sub(" ", stream)
         docs = stream.split(_SEP)
         if len(docs) != n:  # pragma: no cover - guarded by the hypothesis tests
             raise AssertionError(f"preprocessing merged or split documents ({len(docs)} != {n})")
-        if self.stop:
-            stop = self.stop
-            return [" ".join([w for w in d.split() if w not in stop]) for d in docs]
         return [d.strip(" ") for d in docs]
 
 

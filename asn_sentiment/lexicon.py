@@ -22,7 +22,6 @@ Sources (all offline; see ``data/lexicon/README.md``):
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -133,7 +132,6 @@ def emoji_words() -> dict[str, str]:
         if not name or not (len(key) == 1 or _is_flag(key)) or key in words:
             continue
         text = " ".join(w for w in re.split(r"[_\s]+", name.lower()) if w and w != "wajah")
-        text = unicodedata.normalize("NFKC", text)
         if text:
             words[key] = text
     for row in read_rows("emoji.tsv"):
