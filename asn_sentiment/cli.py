@@ -623,6 +623,122 @@ def db_export(db_path: str, output: Path, all_versions: bool, overwrite: bool) -
     rep.note("cli.done.export", n=n, path=str(output))
 
 
+@cli.command("preprocess")
+@click.argument("input_file", metavar="[INPUT]", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="CSV/TSV file to write: INPUT's columns plus the cleaned text.",
+)
+@click.option("--text", "text", help='Clean this one text and print it (try rules: --text "...").')
+@click.option("--explain", is_flag=True, help="With --text: show the text after each step.")
+@click.option("--text-col", help="Text column of INPUT. Default: found from the headers.")
+@click.option(
+    "--out-col", default="text_clean", show_default=True, help="Name of the added column."
+)
+@click.option(
+    "--steps",
+    default="default",
+    show_default=True,
+    help="Steps to run, comma-separated, from: normalize, placeholders, emoji, elongation, "
+    "slang, reduplication, stem, stem_fix, negation, stopwords. 'default' is all of "
+    "them; '-name' drops a step (e.g. default,-stopwords).",
+)
+@click.option(
+    "--negation-window",
+    default=3,
+    show_default=True,
+    type=click.IntRange(0, 50),
+    help="Words after a negator (tidak, belum, ...) that get the NEG_ mark.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Worker processes for large files.",
+)
+@click.option(
+    "--chunk-rows",
+    default=20_000,
+    show_default=True,
+    type=click.IntRange(1, None),
+    help="Rows read and cleaned at a time (memory use grows with it).",
+)
+@click.option(
+    "--stem-cache",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON file of stems: read before the run if it exists, written after it.",
+)
+@click.option("--overwrite", is_flag=True, help="Replace OUTPUT if it already exists.")
+@common_options
+def preprocess(
+    input_file: Path | None,
+    output: Path | None,
+    text: str | None,
+    explain: bool,
+    text_col: str | None,
+    out_col: str,
+    **options: Any,
+) -> None:
+    """Clean Indonesian text as the models see it: one text, or a column of a file.
+
+    With INPUT -o OUTPUT, adds a cleaned-text column to a CSV/TSV/XLSX/JSON file
+    (CSV and TSV are streamed in chunks, so any size works). With --text, prints
+    one cleaned line; add --explain to see each step's effect.
+    """
+    from asn_sentiment.errors import InputError
+
+    rep = reporter()
+    file_mode = input_file is not None or output is not None
+    if file_mode == (text is not None) or (explain and text is None):
+        raise InputError("err.preprocess_usage")
+    steps, window = options["steps"], options["negation_window"]
+    if text is not None:
+        from asn_sentiment import cleaning
+
+        if not explain:
+            click.echo(cleaning.clean_text(text, steps, window))
+            return
+        stages = cleaning.explain(text, steps, window)
+        width = max(len(name) for name, _ in stages)
+        previous = None
+        for name, result in stages:
+            shown = result if result != previous else t("cli.explain.unchanged", rep.lang)
+            click.echo(f"{name:<{width}}  {shown}")
+            previous = result
+        return
+    if input_file is None or output is None:
+        raise InputError("err.preprocess_usage")
+    from asn_sentiment.streaming import preprocess_file
+
+    result = preprocess_file(
+        input_file,
+        output,
+        text_col=text_col,
+        out_col=out_col,
+        steps=steps,
+        negation_window=window,
+        jobs=options["jobs"],
+        chunk_rows=options["chunk_rows"],
+        overwrite=options["overwrite"],
+        stem_cache=options["stem_cache"],
+        progress=rep.progress,
+    )
+    how = t(f"cli.how.{result.text_how}", rep.lang)
+    rep.note("cli.text_columns", path=input_file.name, columns=f"'{result.text_column}'", how=how)
+    rep.note(
+        "cli.done.preprocess",
+        n=result.rows,
+        column=result.text_column,
+        out_col=out_col,
+        output=result.output,
+        seconds=f"{result.seconds:.1f}",
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="asn-sentiment", auto_envvar_prefix=None)

@@ -290,14 +290,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Langkah praproses tidak dikenal: {steps}. Langkah yang ada: {known} (juga 'default', 'all', '-langkah').",
         "en": "Unknown preprocessing step(s): {steps}. Known steps: {known} (also 'default', 'all', '-step').",
     },
-    "err.output_format": {
-        "id": "Berkas keluaran '{path}' harus berakhiran .csv atau .tsv.",
-        "en": "Output file '{path}' must end in .csv or .tsv.",
-    },
-    "err.output_exists": {
-        "id": "Berkas keluaran '{path}' sudah ada. Pilih nama lain atau tambahkan --overwrite.",
-        "en": "Output file '{path}' already exists. Choose another name or add --overwrite.",
-    },
     "err.output_is_dir": {
         "id": "'{path}' adalah folder. Sebutkan nama berkas keluaran, mis. '{path}/hasil.csv'.",
         "en": "'{path}' is a folder. Name an output file, e.g. '{path}/result.csv'.",

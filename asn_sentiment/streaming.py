@@ -187,7 +187,7 @@ def _clean_chunk_with_stems(
 def _check_output(output: Path, source: Path, overwrite: bool) -> str:
     suffix = output.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
-        raise OutputError("err.output_format", path=str(output))
+        raise OutputError("err.output_format", path=str(output), formats=", ".join(OUTPUT_SUFFIXES))
     if output.exists():
         if output.is_dir():
             raise OutputError("err.output_is_dir", path=str(output))
