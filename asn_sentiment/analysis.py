@@ -19,7 +19,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from asn_sentiment.classify import UNCERTAIN, classify, load_classifier
+from asn_sentiment.classify import (
+    EVIDENCE_COLUMN,
+    UNCERTAIN,
+    add_evidence,
+    classify,
+    load_classifier,
+)
 from asn_sentiment.errors import InputError
 from asn_sentiment.ingest import (
     CANONICAL_COLUMNS,
@@ -50,7 +56,8 @@ class AnalysisResult:
 def result_columns(frame: pd.DataFrame, original: Sequence[str]) -> list[str]:
     """Column order of ``results.csv``: canonical, predictions, Likert, originals."""
     likert = sorted(c for c in frame.columns if c.startswith("likert__"))
-    return [*CANONICAL_COLUMNS, *RESULT_COLUMNS, *likert, *original]
+    optional = [c for c in (EVIDENCE_COLUMN,) if c in frame.columns]
+    return [*CANONICAL_COLUMNS, *RESULT_COLUMNS, *optional, *likert, *original]
 
 
 def apply_min_confidence(results: pd.DataFrame, min_confidence: float | None) -> pd.DataFrame:
@@ -86,6 +93,7 @@ def analyze(
     pdf: bool = False,
     dayfirst: bool | None = None,
     min_confidence: float | None = None,
+    sentiment_evidence: bool = False,
     lang: str = "id",
     overwrite: bool = False,
     generated: str | None = None,
@@ -119,7 +127,11 @@ def analyze(
         file_reports = comments.files
         classifier = load_classifier(model, str(taxonomy) if taxonomy else None)
         results = classify(
-            comments.frame, classifier, min_confidence=min_confidence, progress=progress
+            comments.frame,
+            classifier,
+            min_confidence=min_confidence,
+            evidence=sentiment_evidence,
+            progress=progress,
         )
         results = results[result_columns(results, comments.original_columns)]
         sources = [Path(p).name for p in inputs]
@@ -137,6 +149,8 @@ def analyze(
                 theme_model_version=classifier.themes.version,
             )
         results = apply_min_confidence(results, min_confidence)
+        if sentiment_evidence:
+            results = add_evidence(results, classifier.sentiment, progress=progress)
         sources = sorted(set(results["source_file"]))
     done = write_report(
         results,

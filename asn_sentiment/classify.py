@@ -6,7 +6,14 @@ the labels of a researcher's model; ``uncertain`` below ``min_confidence``),
 ``themes`` (``;``-joined theme ids), ``theme_evidence`` (what triggered each
 theme), ``resistance``/``support`` (0/1, from the themes' kinds in the
 taxonomy) and the versions of both models.  Rows with no text get empty
-predictions.
+predictions.  With ``evidence=True`` it also adds ``sentiment_evidence``: the
+few words that pushed each text towards its label, with their weights (see
+:mod:`asn_sentiment.explain`).
+
+``sentiment_confidence`` is the model's probability for its label.  The
+shipped model's probabilities are calibrated: on SmSA valid, texts given
+confidence *p* are right about *p* of the time (expected calibration error in
+its card), so ``min_confidence`` is a meaningful threshold.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ from asn_sentiment.themes import RuleThemeMatcher
 
 UNCERTAIN = "uncertain"
 BATCH = 2000
+#: Optional column added by ``classify(..., evidence=True)``.
+EVIDENCE_COLUMN = "sentiment_evidence"
 
 
 class ThemeModel(Protocol):
@@ -51,8 +60,18 @@ class Classifier:
 
 
 def load_classifier(model: str | None = None, taxonomy: str | None = None) -> Classifier:
-    """Load the sentiment model (name or path) and the theme matcher for ``taxonomy``."""
-    sentiment = load_model(model or DEFAULT_SENTIMENT_MODEL, task="sentiment")
+    """Load the sentiment model (name or path) and the theme matcher for ``taxonomy``.
+
+    Any single-label model may stand in for the sentiment model (a
+    researcher's own label set then fills the ``sentiment`` column).
+    """
+    from asn_sentiment.errors import ModelError
+
+    sentiment = load_model(model or DEFAULT_SENTIMENT_MODEL)
+    if sentiment.task_object.multilabel:
+        raise ModelError(
+            "err.model_task", model=str(model), task=sentiment.task, expected="sentiment"
+        )
     return Classifier(sentiment=sentiment, themes=RuleThemeMatcher(load_taxonomy(taxonomy)))
 
 
@@ -61,15 +80,22 @@ def classify(
     classifier: Classifier,
     *,
     min_confidence: float | None = None,
+    evidence: bool = False,
     progress: Progress = null_progress,
 ) -> pd.DataFrame:
-    """Return a copy of the canonical table with prediction columns added."""
+    """Return a copy of the canonical table with prediction columns added.
+
+    ``min_confidence``: a label whose probability is below it becomes
+    ``uncertain`` (its confidence is kept).  ``evidence``: add the
+    ``sentiment_evidence`` column.
+    """
     texts = frame["text"].fillna("").astype(str).tolist()
     n = len(texts)
     sentiment = [""] * n
     confidence = [np.nan] * n
     themes = [""] * n
-    evidence = [""] * n
+    theme_evidence = [""] * n
+    sentiment_evidence = [""] * n
     todo = [i for i, t in enumerate(texts) if t.strip()]
     labels = classifier.sentiment.labels
     with progress("cli.progress.classifying", len(todo)) as bar:
@@ -79,6 +105,13 @@ def classify(
             proba = classifier.sentiment.predict_proba(batch)
             best = proba.argmax(axis=1)
             found = classifier.themes.predict(batch)
+            if evidence:
+                from asn_sentiment.explain import evidence as explain_evidence
+
+                for i, ev in zip(
+                    idx, explain_evidence(classifier.sentiment, batch, best), strict=True
+                ):
+                    sentiment_evidence[i] = ev
             for j, i in enumerate(idx):
                 p = float(proba[j, best[j]])
                 label = labels[best[j]]
@@ -87,7 +120,7 @@ def classify(
                 sentiment[i] = label
                 confidence[i] = round(p, 4)
                 themes[i] = ";".join(tid for tid, _ in found[j])
-                evidence[i] = " | ".join(f"{tid}: {ev}" for tid, ev in found[j])
+                theme_evidence[i] = " | ".join(f"{tid}: {ev}" for tid, ev in found[j])
             bar.update(len(idx))
     taxonomy = classifier.taxonomy
     resistance_ids = set(taxonomy.ids_of_kind("resistance"))
@@ -96,9 +129,33 @@ def classify(
     out["sentiment"] = sentiment
     out["sentiment_confidence"] = confidence
     out["themes"] = themes
-    out["theme_evidence"] = evidence
+    out["theme_evidence"] = theme_evidence
     out["resistance"] = [int(bool(set(t.split(";")) & resistance_ids)) if t else 0 for t in themes]
     out["support"] = [int(bool(set(t.split(";")) & support_ids)) if t else 0 for t in themes]
     out["model_version"] = classifier.sentiment.version
     out["theme_model_version"] = classifier.themes.version
+    if evidence:
+        out[EVIDENCE_COLUMN] = sentiment_evidence
+    return out
+
+
+def add_evidence(
+    results: pd.DataFrame, model: Model, *, progress: Progress = null_progress
+) -> pd.DataFrame:
+    """Copy of classified ``results`` with the ``sentiment_evidence`` column (re-predicting)."""
+    from asn_sentiment.explain import evidence as explain_evidence
+
+    texts = results["text"].fillna("").astype(str).tolist()
+    column = [""] * len(texts)
+    todo = [i for i, t in enumerate(texts) if t.strip()]
+    with progress("cli.progress.explaining", len(todo)) as bar:
+        for start in range(0, len(todo), BATCH):
+            idx = todo[start : start + BATCH]
+            batch = [texts[i] for i in idx]
+            best = model.predict_proba(batch).argmax(axis=1)
+            for i, ev in zip(idx, explain_evidence(model, batch, best), strict=True):
+                column[i] = ev
+            bar.update(len(idx))
+    out = results.copy()
+    out[EVIDENCE_COLUMN] = column
     return out

@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from asn_sentiment import __version__
+from asn_sentiment.configs import CONFIGS
 from asn_sentiment.errors import AsnError
 from asn_sentiment.i18n import DEFAULT_LANG, LANGS, t
 
@@ -293,7 +294,12 @@ def _file_notes(rep: Reporter, reports: list[Any]) -> None:
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
-    help="Mark sentiment below this confidence as 'uncertain'.",
+    help="Mark sentiment whose (calibrated) confidence is below this as 'uncertain' instead of guessing, e.g. 0.6.",
+)
+@click.option(
+    "--sentiment-evidence",
+    is_flag=True,
+    help="Add a sentiment_evidence column: the words that pushed each comment towards its sentiment, with weights.",
 )
 @click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it already exists.")
 @input_options
@@ -395,6 +401,33 @@ def report(results: tuple[Path, ...], outdir: Path, **options: Any) -> None:
     _report_notes(rep, done.notes)
 
 
+def _labelled_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--text-col``, ``--label-col`` and ``--where`` of commands that read labelled files."""
+    func = click.option(
+        "--where",
+        multiple=True,
+        metavar="COL=VALUE",
+        help="Use only rows whose column has this value, e.g. --where split=train (repeat to combine).",
+    )(func)
+    func = click.option(
+        "--label-col",
+        help="Label column of the labelled files. Default: found from headers such as 'label' or 'sentimen'.",
+    )(func)
+    return click.option(
+        "--text-col",
+        help="Text column of the labelled files. Default: found from headers such as 'text' or 'komentar'.",
+    )(func)
+
+
+def _weights(_ctx: click.Context, _param: click.Parameter, value: str | None) -> list[float] | None:
+    if not value:
+        return None
+    try:
+        return [float(v) for v in value.split(",")]
+    except ValueError:
+        raise click.BadParameter("give numbers separated by commas, e.g. 1,3") from None
+
+
 @cli.command()
 @click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -404,53 +437,315 @@ def report(results: tuple[Path, ...], outdir: Path, **options: Any) -> None:
     "--task",
     default="sentiment",
     show_default=True,
-    help="What the labels are: sentiment, or any name for your own label set.",
+    help="What the labels are: sentiment, or any name for your own label set (e.g. emotion).",
 )
 @click.option(
     "--valid",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Labelled validation file(s) to measure the model on.",
+    help="Labelled validation file(s) to measure the model on (repeat for several: each is also reported on its own).",
 )
-@click.option("--text-col", help="Text column of the labelled files.")
-@click.option("--label-col", help="Label column of the labelled files.")
+@_labelled_options
 @click.option(
-    "--config", default="word-char-logreg", show_default=True, help="Named training configuration."
+    "--config",
+    default="word-char-lr",
+    show_default=True,
+    help="Training configuration: a .toml file or one of " + ", ".join(CONFIGS) + ".",
 )
 @click.option(
     "--seed",
     default=0,
     show_default=True,
+    type=int,
     help="Random seed (same data and seed give the same model).",
 )
 @click.option("--name", help="Model name written in the card. Default: the folder name.")
-@click.option("--attribution", help="Data attribution for the card; 'smsa' for the SmSA dataset.")
+@click.option(
+    "--attribution",
+    help="Data attribution for the card ('smsa' for SmSA; added automatically when the SmSA files are used).",
+)
+@click.option(
+    "--cv",
+    default=0,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Also cross-validate on the training data with this many folds and put the figures in the card (0: no).",
+)
+@click.option(
+    "--refit",
+    is_flag=True,
+    help="After measuring on --valid, fit again on train + valid and save that model (the card says so).",
+)
+@click.option(
+    "--weights",
+    callback=_weights,
+    help="One weight per DATA file, comma-separated (e.g. 1,3): each text of a file counts that much.",
+)
+@click.option(
+    "--valid-where",
+    multiple=True,
+    metavar="COL=VALUE",
+    help="Use only rows of the --valid files whose column has this value, e.g. split=test (files without that column are used whole).",
+)
+@click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it already holds a model.")
 @common_options
-def train(
-    data: tuple[Path, ...],
-    outdir: Path,
-    valid: tuple[Path, ...],
-    attribution: str | None,
-    **options: Any,
-) -> None:
-    """Train a text classifier and write a model folder with its card."""
-    from asn_sentiment.train import SMSA_ATTRIBUTION, command_line
+def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], **options: Any) -> None:
+    """Train a text classifier and write a model folder with its card.
+
+    DATA are labelled CSV/TSV/XLSX/JSON files (a text and a label column;
+    two-column files without a header, like SmSA, are read as text, label).
+    OUTDIR gets model.skops (safe to load), card.json, card.md and
+    TRAINING.md (how to reproduce it).
+    """
     from asn_sentiment.train import train as run_train
 
     rep = reporter()
-    if attribution == "smsa":
-        attribution = SMSA_ATTRIBUTION
-    result = run_train(
-        list(data),
-        outdir,
-        valid=list(valid),
-        attribution=attribution,
-        command=command_line(),
-        progress=rep.progress,
-        **options,
+    result = run_train(list(data), outdir, valid=list(valid), progress=rep.progress, **options)
+    m = result.card.get("metrics", {}).get("valid") or result.card.get("metrics", {}).get("cv")
+    if m:
+        lo, hi = m["macro_f1_ci95"]
+        rep.note(
+            "cli.done.train_scored",
+            outdir=result.model_dir,
+            f1=f"{m['macro_f1']:.3f}",
+            low=f"{lo:.3f}",
+            high=f"{hi:.3f}",
+            ece=f"{m['ece']:.3f}",
+        )
+    else:
+        rep.note("cli.done.train_unscored", outdir=result.model_dir)
+
+
+@cli.command()
+@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--model",
+    required=True,
+    help="Model to evaluate: a name from 'asn-sentiment models list' or a model folder.",
+)
+@click.option(
+    "-o",
+    "--outdir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder for metrics, confusion matrix, calibration, errors and figures.",
+)
+@click.option(
+    "--compare",
+    help="A second model: both are scored on the same texts and the differences tested (paired bootstrap).",
+)
+@_labelled_options
+@click.option(
+    "--errors",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="How many of the worst errors to list in errors.csv.",
+)
+@click.option(
+    "--bootstrap",
+    "n_boot",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(min=100),
+    help="Bootstrap resamples for the 95% intervals.",
+)
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the bootstrap.")
+@click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it already exists.")
+@common_options
+def evaluate(
+    data: tuple[Path, ...], model: str, outdir: Path, overwrite: bool, **options: Any
+) -> None:
+    """Measure a model on labelled data, with 95% confidence intervals.
+
+    Writes OUTDIR/metrics.csv and metrics.json (precision, recall, F1 per
+    label, macro and micro, accuracy), confusion.csv and confusion.png,
+    calibration.csv and reliability.png (Brier score, expected calibration
+    error), errors.csv (the worst errors, to review) and predictions.csv.
+    With --compare, also comparison.csv and the other model's files in
+    OUTDIR/compared/.
+    """
+    from asn_sentiment.evaluate import evaluate as run_evaluate
+    from asn_sentiment.evaluate import write_evaluation
+    from asn_sentiment.outputs import check_outdir
+
+    rep = reporter()
+    check_outdir(outdir, overwrite)
+    result = run_evaluate(model, list(data), progress=rep.progress, **options)
+    files = write_evaluation(result, outdir, lang=rep.lang, overwrite=overwrite)
+    _report_notes(rep, result.notes)
+    _echo_metrics(rep, result)
+    if result.other is not None:
+        _echo_metrics(rep, result.other)
+        _echo_comparison(rep, result.comparison or {})
+    rep.note("cli.done.evaluate", outdir=outdir)
+    if not rep.quiet:
+        for path in files:
+            click.echo(f"  {path}")
+
+
+def _echo_metrics(rep: Reporter, result: Any) -> None:
+    m, cal = result.metrics, result.calibration
+    lines = [
+        t("cli.eval.header", rep.lang, model=result.scored.model.version, n=m["n"]),
+        f"  {'':<18} {'value':>7}  95% CI",
+    ]
+    for key in ("macro_f1", "micro_f1", "accuracy", "macro_precision", "macro_recall"):
+        lo, hi = m[f"{key}_ci95"]
+        lines.append(f"  {key:<18} {m[key]:>7.4f}  {lo:.4f}–{hi:.4f}")
+    lines.append(f"  {'ece':<18} {cal['ece']:>7.4f}")
+    lines.append(f"  {'brier':<18} {cal['brier']:>7.4f}")
+    lines.append(f"  {'label':<18} {'P':>7} {'R':>7} {'F1':>7}  F1 95% CI      n")
+    for label, v in m["per_label"].items():
+        lo, hi = v["f1_ci95"]
+        lines.append(
+            f"  {label[:18]:<18} {v['precision']:>7.4f} {v['recall']:>7.4f} {v['f1']:>7.4f}  "
+            f"{lo:.4f}–{hi:.4f}  {v['support']}"
+        )
+    if not rep.quiet:
+        click.echo("\n".join(lines))
+
+
+def _echo_comparison(rep: Reporter, comparison: dict[str, Any]) -> None:
+    if rep.quiet:
+        return
+    click.echo(
+        t("cli.eval.compare_header", rep.lang, a=comparison["model_a"], b=comparison["model_b"])
     )
-    f1 = result.card.get("metrics", {}).get("valid", {}).get("macro_f1", "–")
-    rep.note("cli.done.train", outdir=result.model_dir, f1=f1)
+    for metric, m in comparison["metrics"].items():
+        lo, hi = m["difference_ci95"]
+        verdict = t(
+            "cli.eval.significant" if m["significant"] else "cli.eval.not_significant", rep.lang
+        )
+        click.echo(
+            f"  {metric:<10} A {m['a']:.4f}  B {m['b']:.4f}  A−B {m['difference']:+.4f} "
+            f"({lo:+.4f} … {hi:+.4f}), p={m['p_value']:.3f}: {verdict}"
+        )
+
+
+@cli.command("cross-validate")
+@click.argument("data", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--configs",
+    default=None,
+    help="Comma-separated configurations to compare (names or .toml files). Default: all named ones: "
+    + ", ".join(CONFIGS)
+    + ".",
+)
+@click.option("--task", default="sentiment", show_default=True, help="What the labels are.")
+@click.option(
+    "--folds", default=5, show_default=True, type=click.IntRange(min=2), help="Number of folds."
+)
+@_labelled_options
+@click.option(
+    "--seed", default=0, show_default=True, type=int, help="Seed of the folds and the models."
+)
+@click.option(
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Folds fitted in parallel (processes).",
+)
+@click.option(
+    "--weights",
+    callback=_weights,
+    help="One weight per DATA file, comma-separated, as for 'train'.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the table as CSV here.",
+)
+@common_options
+def cross_validate(
+    data: tuple[Path, ...], configs: str | None, output: Path | None, **options: Any
+) -> None:
+    """Compare training configurations by k-fold cross-validation.
+
+    Every configuration is fitted on the same folds (equal texts stay in one
+    fold). The table is sorted by macro-F1 of the pooled out-of-fold
+    predictions, with its 95% bootstrap interval and the spread across folds.
+    """
+    from asn_sentiment.outputs import write_csv
+    from asn_sentiment.train import cross_validate as run_cv
+
+    rep = reporter()
+    names = [c.strip() for c in configs.split(",") if c.strip()] if configs else list(CONFIGS)
+    result = run_cv(list(data), names, progress=rep.progress, **options)
+    table = result.table()
+    if output is not None:
+        write_csv(table, output)
+    if not rep.quiet:
+        click.echo(t("cli.cv.header", rep.lang, folds=result.folds, n=result.n, task=result.task))
+        click.echo(
+            f"  {'config':<22} {'macro-F1':>8}  95% CI         {'fold sd':>7} {'acc':>7} {'ECE':>6} {'fit s':>6}"
+        )
+        for row in table.itertuples(index=False):
+            click.echo(
+                f"  {row.config[:22]:<22} {row.macro_f1:>8.4f}  {row.macro_f1_low:.4f}–{row.macro_f1_high:.4f}"
+                f" {row.fold_sd:>7.4f} {row.accuracy:>7.4f} {row.ece:>6.3f} {row.fit_seconds:>6.1f}"
+            )
+
+
+@cli.command()
+@click.option(
+    "--model",
+    default="sentiment",
+    show_default=True,
+    help="Model to explain: a name from 'asn-sentiment models list' or a model folder.",
+)
+@click.option("--text", "texts", multiple=True, help="Text to explain (repeat for several).")
+@click.option(
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Words and features to show.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the explanations as JSON.")
+@common_options
+def explain(model: str, texts: tuple[str, ...], top: int, as_json: bool) -> None:
+    """Show which words and n-grams pushed a text towards its predicted label.
+
+    Each word of the cleaned text gets its contribution to the score of the
+    predicted label (positive: pushed towards it; for one label per text,
+    relative to the other labels); below, the strongest word and character
+    n-gram features.
+    """
+    from asn_sentiment.errors import InputError
+    from asn_sentiment.explain import explain_texts
+    from asn_sentiment.registry import load_model
+
+    rep = reporter()
+    if not texts:
+        raise InputError("err.explain_text")
+    loaded = load_model(model)
+    found = explain_texts(loaded, list(texts), top=top)
+    if as_json:
+        click.echo(json.dumps([e.to_dict() for e in found], ensure_ascii=False, indent=2))
+        return
+    for e in found:
+        probs = ", ".join(f"{k} {v:.2f}" for k, v in e.proba.items())
+        click.echo(t("cli.explain.text", rep.lang, text=e.text))
+        click.echo(t("cli.explain.cleaned", rep.lang, cleaned=e.cleaned))
+        click.echo(
+            t(
+                "cli.explain.label",
+                rep.lang,
+                label=e.label,
+                confidence=f"{e.confidence:.2f}",
+                probs=probs,
+            )
+        )
+        click.echo(t("cli.explain.words", rep.lang, label=e.label))
+        for word, c in e.words:
+            click.echo(f"    {c:+.3f}  {word}")
+        click.echo(t("cli.explain.features", rep.lang))
+        for feat, c in e.features:
+            click.echo(f"    {c:+.3f}  {feat!r}")
+        click.echo("")
 
 
 @cli.group(cls=AsnGroup)
@@ -461,25 +756,49 @@ def models() -> None:
 @models.command("list")
 @common_options
 def models_list() -> None:
-    """List models found in the models folders, with their card summaries."""
-    from asn_sentiment.registry import list_models
+    """List models found in the models folders, with their card summaries.
 
-    for m in list_models():
-        valid = m["card"].get("metrics", {}).get("valid", {})
-        f1 = f"macro-F1 {valid['macro_f1']:.3f}" if "macro_f1" in valid else ""
-        click.echo(f"{m['name']:<20} {m['task']:<12} {f1:<16} {m['path']}")
+    Folders searched, first match wins: $ASN_SENTIMENT_MODELS, the user's
+    models folder, the project's models/ folder, and the installed share folder.
+    """
+    from asn_sentiment.cards import card_summary
+    from asn_sentiment.registry import list_models, search_path
+
+    rep = reporter()
+    found = list_models()
+    if not found:
+        rep.note("cli.models.none", folders=", ".join(str(p) for p in search_path()))
+        return
+    click.echo(f"{'name':<20} {'task':<12} {'labels':<30} {'measured':<40} folder")
+    for m in found:
+        labels = ",".join(m["card"].get("labels", []))
+        click.echo(
+            f"{m['name']:<20} {m['task']:<12} {labels[:30]:<30} {card_summary(m['card'])[:40]:<40} {m['path']}"
+        )
+    rep.note("cli.models.searched", folders=", ".join(str(p) for p in search_path()))
 
 
 @models.command("show")
 @click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print card.json instead of the card.")
 @common_options
-def models_show(name: str) -> None:
-    """Show a model's card (JSON)."""
+def models_show(name: str, as_json: bool) -> None:
+    """Show a model's card: data, recipe, figures with intervals, limitations.
+
+    NAME is a model name from 'asn-sentiment models list' or a model folder.
+    """
+    from asn_sentiment.cards import render_card_md
     from asn_sentiment.registry import find_model_dir, read_card
 
-    click.echo(
-        json.dumps(read_card(find_model_dir(name)), ensure_ascii=False, indent=2, sort_keys=True)
-    )
+    folder = find_model_dir(name)
+    card = read_card(folder)
+    if as_json:
+        click.echo(json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    card.setdefault("name", folder.name)
+    card.setdefault("task", "?")
+    click.echo(f"{folder}\n")
+    click.echo(render_card_md(card))
 
 
 @cli.command()

@@ -98,6 +98,63 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Data latih tidak dapat dipakai: {problem}.",
         "en": "Training data cannot be used: {problem}.",
     },
+    # --- errors of train / evaluate / cross-validate / explain (issue 5) ----
+    "err.training_none": {
+        "id": "Tidak ada berkas data berlabel. Sebutkan sedikitnya satu berkas CSV/TSV/XLSX.",
+        "en": "No labelled data file given. Name at least one CSV/TSV/XLSX file.",
+    },
+    "err.training_columns": {
+        "id": "'{path}' perlu kolom teks dan kolom label; sebutkan dengan --text-col dan --label-col. Kolom yang ada: {columns}.",
+        "en": "'{path}' needs a text column and a label column; name them with --text-col and --label-col. Columns present: {columns}.",
+    },
+    "err.training_empty": {
+        "id": "Tidak ada baris berlabel dengan teks di {path}. Periksa kolom teks dan label (--text-col, --label-col).",
+        "en": "No labelled rows with text in {path}. Check the text and label columns (--text-col, --label-col).",
+    },
+    "err.training_labels": {
+        "id": "Data latih {path} hanya punya label {labels}; dibutuhkan sedikitnya dua label berbeda.",
+        "en": "Training data {path} has only the label(s) {labels}; at least two different labels are needed.",
+    },
+    "err.training_label_value": {
+        "id": "Label tidak valid di '{path}': {labels}. Label tidak boleh memuat ';', ',', '|' atau spasi ganda.",
+        "en": "Invalid labels in '{path}': {labels}. Labels may not contain ';', ',', '|' or repeated spaces.",
+    },
+    "err.task_name": {
+        "id": "Nama tugas '{task}' tidak valid. Gunakan huruf, angka, '-', '_' atau '.', mis. 'sentiment' atau 'emosi'.",
+        "en": "Invalid task name '{task}'. Use letters, digits, '-', '_' or '.', e.g. 'sentiment' or 'emotion'.",
+    },
+    "err.config_unknown": {
+        "id": "Konfigurasi '{config}' tidak dikenal. Pilih salah satu ({known}) atau berikan berkas .toml.",
+        "en": "Unknown configuration '{config}'. Choose one of ({known}) or give a .toml file.",
+    },
+    "err.config_invalid": {
+        "id": "Konfigurasi '{config}' tidak valid: {problem}. Perbaiki berkasnya (lihat README, bagian pelatihan).",
+        "en": "Configuration '{config}' is invalid: {problem}. Fix the file (see the README, training section).",
+    },
+    "err.cv_folds": {
+        "id": "Validasi silang {folds} lipatan tidak mungkin: label terkecil hanya punya {smallest} teks. Pakai --folds yang lebih kecil (minimal 2).",
+        "en": "{folds}-fold cross-validation is impossible: the smallest label has only {smallest} texts. Use a smaller --folds (at least 2).",
+    },
+    "err.where_syntax": {
+        "id": "--where '{where}' tidak valid. Tulis KOLOM=NILAI, mis. --where split=train.",
+        "en": "--where '{where}' is invalid. Write COLUMN=VALUE, e.g. --where split=train.",
+    },
+    "err.refit_needs_valid": {
+        "id": "--refit butuh data validasi (--valid): model diukur dulu, lalu dilatih ulang dengan data latih + validasi.",
+        "en": "--refit needs validation data (--valid): the model is measured first, then fitted again on train + valid.",
+    },
+    "err.weights": {
+        "id": "--weights perlu satu bobot positif per berkas data ({n} berkas); diberikan: {given}.",
+        "en": "--weights needs one positive weight per data file ({n} files); given: {given}.",
+    },
+    "err.explain_model": {
+        "id": "Model '{model}' tidak dapat dijelaskan: {reason}. Penjelasan hanya untuk model linear dari 'asn-sentiment train'.",
+        "en": "Model '{model}' cannot be explained: {reason}. Explanations need a linear model from 'asn-sentiment train'.",
+    },
+    "err.explain_text": {
+        "id": 'Tidak ada teks untuk dijelaskan. Berikan --text "..." (boleh diulang).',
+        "en": 'No text to explain. Give --text "..." (may be repeated).',
+    },
     "err.results_format": {
         "id": "Berkas hasil '{path}' harus CSV atau XLSX (results.csv dari 'asn-sentiment analyze').",
         "en": "Results file '{path}' must be CSV or XLSX (the results.csv of 'asn-sentiment analyze').",
@@ -342,6 +399,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Done: {n} rows, column '{column}' cleaned into '{out_col}' in {output} ({seconds} s).",
     },
     "cli.explain.unchanged": {"id": "(tidak berubah)", "en": "(unchanged)"},
+    "cli.progress.predicting": {"id": "Memprediksi", "en": "Predicting"},
+    "cli.progress.explaining": {"id": "Mencari bukti sentimen", "en": "Finding sentiment evidence"},
+    "cli.progress.cross_validating": {
+        "id": "Validasi silang (konfigurasi × lipatan)",
+        "en": "Cross-validating (configurations × folds)",
+    },
+    "cli.eval.unknown_labels": {
+        "id": "Catatan: label {labels} di data tidak dikenal model '{model}' dan selalu dihitung salah.",
+        "en": "Note: label(s) {labels} in the data are unknown to model '{model}' and always count as wrong.",
+    },
     "cli.done.analyze": {
         "id": "Selesai: {n} komentar dianalisis. Hasil di {outdir}:",
         "en": "Done: {n} comments analysed. Results in {outdir}:",
@@ -349,6 +416,63 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.done.train": {
         "id": "Model disimpan di {outdir} (macro-F1 validasi {f1}).",
         "en": "Model saved in {outdir} (validation macro-F1 {f1}).",
+    },
+    "cli.done.train_scored": {
+        "id": "Model disimpan di {outdir}: macro-F1 {f1} (IK 95% {low}–{high}), ECE {ece}. Kartu model: card.md.",
+        "en": "Model saved in {outdir}: macro-F1 {f1} (95% CI {low}–{high}), ECE {ece}. Model card: card.md.",
+    },
+    "cli.done.train_unscored": {
+        "id": "Model disimpan di {outdir} (tanpa data validasi: beri --valid atau --cv untuk mengukurnya).",
+        "en": "Model saved in {outdir} (no validation data: give --valid or --cv to measure it).",
+    },
+    "cli.done.evaluate": {
+        "id": "Hasil evaluasi di {outdir}:",
+        "en": "Evaluation written to {outdir}:",
+    },
+    "cli.eval.header": {
+        "id": "Model {model} pada {n} teks (IK 95% dari bootstrap):",
+        "en": "Model {model} on {n} texts (95% CIs by bootstrap):",
+    },
+    "cli.eval.compare_header": {
+        "id": "Perbandingan berpasangan A = {a}, B = {b} (bootstrap pada teks yang sama):",
+        "en": "Paired comparison A = {a}, B = {b} (bootstrap over the same texts):",
+    },
+    "cli.eval.significant": {
+        "id": "berbeda nyata (IK 95% tidak memuat 0)",
+        "en": "significant (95% CI excludes 0)",
+    },
+    "cli.eval.not_significant": {
+        "id": "tidak berbeda nyata",
+        "en": "not significant",
+    },
+    "cli.cv.header": {
+        "id": "Validasi silang {folds} lipatan, {n} teks, tugas '{task}' (urut dari macro-F1 terbaik; IK 95% dari bootstrap prediksi di luar lipatan):",
+        "en": "{folds}-fold cross-validation, {n} texts, task '{task}' (best macro-F1 first; 95% CI by bootstrap of out-of-fold predictions):",
+    },
+    "cli.explain.text": {"id": "Teks: {text}", "en": "Text: {text}"},
+    "cli.explain.cleaned": {
+        "id": "  setelah praproses: {cleaned}",
+        "en": "  preprocessed: {cleaned}",
+    },
+    "cli.explain.label": {
+        "id": "  prediksi: {label} (keyakinan {confidence}; {probs})",
+        "en": "  predicted: {label} (confidence {confidence}; {probs})",
+    },
+    "cli.explain.words": {
+        "id": "  kata yang mendorong ke '{label}' (+) atau menjauh (−):",
+        "en": "  words pushing towards '{label}' (+) or away from it (−):",
+    },
+    "cli.explain.features": {
+        "id": "  fitur terkuat (n-gram kata 'word:' dan karakter 'char:'):",
+        "en": "  strongest features (word n-grams 'word:', character n-grams 'char:'):",
+    },
+    "cli.models.searched": {
+        "id": "Folder yang dicari (yang pertama menang): {folders}. Simpan model Anda di salah satunya, atau set ASN_SENTIMENT_MODELS.",
+        "en": "Folders searched (first match wins): {folders}. Put your models in one of them, or set ASN_SENTIMENT_MODELS.",
+    },
+    "cli.models.none": {
+        "id": "Tidak ada model terpasang. Folder yang dicari: {folders}. Latih satu dengan 'asn-sentiment train'.",
+        "en": "No models installed. Folders searched: {folders}. Train one with 'asn-sentiment train'.",
     },
     "cli.done.report": {
         "id": "Selesai: laporan dari {n} komentar di {outdir}:",
@@ -719,4 +843,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.about.undated": {"id": "Komentar tanpa periode", "en": "Comments without a period"},
     "report.about.tests": {"id": "Uji statistik", "en": "Statistical tests"},
     "report.about.rule": {"id": "Aturan perlindungan", "en": "Protection rule"},
+    # --- evaluation figures (issue 5) -----------------------------------------
+    "chart.eval.predicted": {"id": "Label prediksi", "en": "Predicted label"},
+    "chart.eval.true": {"id": "Label sebenarnya", "en": "True label"},
+    "chart.eval.confusion_title": {
+        "id": "Matriks kebingungan: {model}",
+        "en": "Confusion matrix: {model}",
+    },
+    "chart.eval.tp": {"id": "benar positif", "en": "true positives"},
+    "chart.eval.fp": {"id": "positif palsu", "en": "false positives"},
+    "chart.eval.fn": {"id": "negatif palsu", "en": "false negatives"},
+    "chart.eval.texts": {"id": "Jumlah teks", "en": "Texts"},
+    "chart.eval.perfect": {"id": "kalibrasi sempurna", "en": "perfect calibration"},
+    "chart.eval.observed": {"id": "akurasi teramati", "en": "observed accuracy"},
+    "chart.eval.mean_confidence": {
+        "id": "rata-rata keyakinan per kelompok",
+        "en": "mean confidence per bin",
+    },
+    "chart.eval.accuracy": {"id": "Akurasi", "en": "Accuracy"},
+    "chart.eval.confidence": {"id": "Keyakinan model", "en": "Model confidence"},
+    "chart.eval.reliability_title": {
+        "id": "Kalibrasi: {model} (ECE {ece:.3f}, Brier {brier:.3f})",
+        "en": "Calibration: {model} (ECE {ece:.3f}, Brier {brier:.3f})",
+    },
 }

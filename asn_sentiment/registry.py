@@ -115,8 +115,16 @@ class Model:
         return str(self.card.get("task", "sentiment"))
 
     @property
+    def task_object(self) -> Any:
+        """The :class:`~asn_sentiment.tasks.Task` this model was trained for."""
+        from asn_sentiment.tasks import get_task
+
+        return get_task(self.task)
+
+    @property
     def labels(self) -> list[str]:
-        return [str(c) for c in getattr(self.estimator, "classes_", self.card.get("labels", []))]
+        """Labels in the order of :meth:`predict_proba`'s columns."""
+        return self.task_object.classes(self.estimator)
 
     @property
     def version(self) -> str:

@@ -1,10 +1,16 @@
-"""Training text classifiers and writing their model folders.
+"""Training classifiers, cross-validating recipes, and writing model folders.
 
-One code path trains any single-label text classifier (sentiment by default,
-or a researcher's own label set): read labelled files, build the pipeline of
-a named configuration (the :class:`~asn_sentiment.preprocess.Preprocessor`
-inside it), fit with a fixed seed, measure on validation data, and write the
-model folder with its card (see :mod:`asn_sentiment.registry`).
+One code path trains any task (:mod:`asn_sentiment.tasks`): sentiment, a
+researcher's own label set, or a multi-label task.  :func:`train` reads the
+labelled files, builds the pipeline of a configuration
+(:mod:`asn_sentiment.configs`; the preprocessing inside it), fits it with a
+fixed seed, measures it on validation data (and optionally by
+cross-validation) with bootstrap intervals, and writes the model folder:
+``model.skops`` (see :mod:`asn_sentiment.registry`), ``card.json``,
+``card.md`` and ``TRAINING.md`` (:mod:`asn_sentiment.cards`).
+
+:func:`cross_validate` compares configurations by k-fold cross-validation
+on the same folds.
 """
 
 from __future__ import annotations
@@ -12,204 +18,135 @@ from __future__ import annotations
 import json
 import platform
 import shlex
-import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, f1_score
-from sklearn.pipeline import FeatureUnion, Pipeline
 
 from asn_sentiment import __version__
+from asn_sentiment.cards import render_card_md, render_training_md
+from asn_sentiment.configs import CONFIGS, DEFAULT_CONFIG, Config, load_config
 from asn_sentiment.errors import InputError
-from asn_sentiment.features import CompactTfidfVectorizer
-from asn_sentiment.ingest import normalise_header, read_table
-from asn_sentiment.preprocess import Preprocessor
+from asn_sentiment.evaluate import (
+    N_BOOT,
+    brier_score,
+    calibration,
+    label_metrics,
+)
 from asn_sentiment.progress import Progress, null_progress
 from asn_sentiment.registry import CARD_JSON, CARD_MD, TRAINING_MD, file_sha256, save_estimator
+from asn_sentiment.tasks import (
+    LABEL_HEADERS,
+    TEXT_HEADERS,
+    LabelledData,
+    Task,
+    get_task,
+    read_labelled,
+)
 
-LABEL_HEADERS = (
-    "label",
-    "labels",
-    "sentiment",
-    "sentimen",
-    "kelas",
-    "class",
-    "category",
-    "kategori",
-    "target",
-)
-TEXT_HEADERS = (
-    "text",
-    "teks",
-    "komentar",
-    "comment",
-    "kalimat",
-    "sentence",
-    "review",
-    "ulasan",
-    "tweet",
-)
+__all__ = [
+    "CONFIGS",
+    "DEFAULT_CONFIG",
+    "LABEL_HEADERS",
+    "SMSA_ATTRIBUTION",
+    "TEXT_HEADERS",
+    "CVResult",
+    "TrainResult",
+    "basic_metrics",
+    "cross_validate",
+    "macro_f1",
+    "read_labelled",
+    "train",
+]
 
 SMSA_ATTRIBUTION = (
-    "SmSA (Purwarianti & Crisdayanti 2019, 'Improving Bi-LSTM Performance for Indonesian Sentiment "
-    "Analysis Using Paragraph Vector', ICAICTA 2019), distributed with the IndoNLU benchmark "
-    "(Wilie et al. 2020), licence CC BY-SA 4.0."
+    "Trained on SmSA (Purwarianti & Crisdayanti 2019, 'Improving Bi-LSTM Performance for "
+    "Indonesian Sentiment Analysis Using Paragraph Vector', ICAICTA 2019), distributed with the "
+    "IndoNLU benchmark (Wilie et al. 2020, https://github.com/IndoNLP/indonlu), licence "
+    "CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). The data were not changed; "
+    "the model's weights are derived from them."
 )
-
-
-def _word_char_logreg(seed: int) -> Pipeline:
-    """TF-IDF word 1-2-grams + char 2-5-grams over preprocessed text, logistic regression."""
-    features = FeatureUnion(
-        [
-            (
-                "word",
-                CompactTfidfVectorizer(
-                    ngram_range=(1, 2),
-                    sublinear_tf=True,
-                    min_df=1,
-                    token_pattern=r"\S+",
-                    lowercase=False,
-                ),
-            ),
-            (
-                "char",
-                CompactTfidfVectorizer(
-                    analyzer="char_wb",
-                    ngram_range=(2, 5),
-                    sublinear_tf=True,
-                    min_df=2,
-                    lowercase=False,
-                ),
-            ),
-        ]
-    )
-    clf = LogisticRegression(C=10.0, max_iter=3000, random_state=seed)
-    return Pipeline([("preprocess", Preprocessor()), ("features", features), ("clf", clf)])
-
-
-#: Named training configurations: name -> factory(seed) -> unfitted pipeline.
-CONFIGS: dict[str, Callable[[int], Pipeline]] = {
-    "word-char-logreg": _word_char_logreg,
+#: SHA-256 of the SmSA files, to attribute them even when --attribution is not given.
+SMSA_SHA256 = {
+    "50f38ceed9b31521bf1581e126620532cc9b790712938159a2cdcf6906977a9b": "SmSA train",
+    "6ab41ddc9d58a35086f05ebd2e209c74cb03d87d4f51d6abdfba674eafbefa74": "SmSA valid",
 }
-DEFAULT_CONFIG = "word-char-logreg"
+SMSA_LIMITATIONS = [
+    "Trained on SmSA: reviews and tweets, not change-management comments. Polite, formal "
+    "complaints ('mohon ...', 'belum ada kepastian ...') may read as neutral, and complaints "
+    "about applications as positive; a model trained on SmSA alone is much weaker on this "
+    "domain than its SmSA figures suggest. Check examples before acting on the results.",
+]
+GENERIC_LIMITATIONS = [
+    "Linear bag-of-words model over word and character n-grams: sarcasm, irony and long-range "
+    "context are not understood; negation is handled only within a short window after a negator.",
+    "The figures hold for data like the validation data; expect lower scores on other sources.",
+]
 
 
-@dataclass
-class LabelledData:
-    """Texts and labels read from one or more files, with provenance."""
-
-    frame: pd.DataFrame  # columns: text, label
-    files: list[dict[str, Any]]  # path, sha256, rows
+# --- metrics for cards (kept for callers of the foundation API) ----------------------------------
 
 
-def _pick(columns: list[str], given: str | None, names: Sequence[str], path: str) -> str | None:
-    if given is not None:
-        if given not in columns:
-            raise InputError(
-                "err.column_missing",
-                column=given,
-                path=path,
-                columns=", ".join(repr(c) for c in columns),
-            )
-        return given
-    return next((c for c in columns if normalise_header(c) in names), None)
+def macro_f1(y_true: Sequence[str], y_pred: Sequence[str]) -> float:
+    """Macro-averaged F1 of single-label predictions (labels present in either)."""
+    from sklearn.metrics import f1_score
 
-
-def read_labelled(
-    paths: Sequence[str | Path], text_col: str | None = None, label_col: str | None = None
-) -> LabelledData:
-    """Read labelled texts from CSV/TSV/XLSX/JSON files.
-
-    Files with a header need a text and a label column (found by name, or
-    given).  Two-column files without a header (such as SmSA's TSV) are read
-    as ``text, label``.
-    """
-    frames = []
-    files = []
-    for path in paths:
-        raw = read_table(path)
-        columns = list(raw.columns)
-        tcol = _pick(columns, text_col, TEXT_HEADERS, str(path))
-        lcol = _pick(columns, label_col, LABEL_HEADERS, str(path))
-        if tcol is None or lcol is None:
-            if len(columns) == 2 and text_col is None and label_col is None:
-                header = pd.DataFrame([columns], columns=columns)
-                raw = pd.concat([header, raw], ignore_index=True)
-                tcol, lcol = columns
-            else:
-                raise InputError(
-                    "err.training_data",
-                    problem=f"'{path}' needs a text and a label column (use --text-col/--label-col); columns: "
-                    + ", ".join(repr(c) for c in columns),
-                )
-        part = pd.DataFrame(
-            {"text": raw[tcol].astype(str), "label": raw[lcol].astype(str).str.strip()}
-        )
-        part = part[(part["text"].str.strip() != "") & (part["label"] != "")]
-        frames.append(part)
-        files.append(
-            {
-                "path": str(path),
-                "name": Path(path).name,
-                "sha256": file_sha256(Path(path)),
-                "rows": len(part),
-            }
-        )
-    frame = pd.concat(frames, ignore_index=True)
-    if frame["label"].nunique() < 2:
-        raise InputError("err.training_data", problem="at least two different labels are needed")
-    return LabelledData(frame=frame, files=files)
-
-
-def bootstrap_ci(
-    y_true: Sequence[str],
-    y_pred: Sequence[str],
-    metric: Callable[[np.ndarray, np.ndarray], float],
-    n_boot: int = 1000,
-    seed: int = 0,
-) -> tuple[float, float, float]:
-    """Point estimate and 95% percentile bootstrap interval of ``metric``."""
-    yt, yp = np.asarray(y_true), np.asarray(y_pred)
-    rng = np.random.default_rng(seed)
-    n = len(yt)
-    stats = [metric(yt[idx], yp[idx]) for idx in (rng.integers(0, n, n) for _ in range(n_boot))]
-    return (
-        float(metric(yt, yp)),
-        float(np.percentile(stats, 2.5)),
-        float(np.percentile(stats, 97.5)),
-    )
-
-
-def macro_f1(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     return float(f1_score(y_true, y_pred, average="macro", zero_division=0))
 
 
 def basic_metrics(y_true: Sequence[str], y_pred: Sequence[str], seed: int = 0) -> dict[str, Any]:
-    """Macro-F1 and accuracy with bootstrap 95% CIs, per-class F1."""
-    f1, lo, hi = bootstrap_ci(y_true, y_pred, macro_f1, seed=seed)
-    acc, alo, ahi = bootstrap_ci(
-        y_true, y_pred, lambda a, b: float(accuracy_score(a, b)), seed=seed
-    )
+    """Macro-F1, accuracy and per-label F1 with bootstrap 95% CIs of single-label predictions."""
     labels = sorted(set(y_true) | set(y_pred))
-    per_class = f1_score(y_true, y_pred, labels=labels, average=None, zero_division=0)
-    return {
-        "n": len(y_true),
-        "macro_f1": round(f1, 4),
-        "macro_f1_ci95": [round(lo, 4), round(hi, 4)],
-        "accuracy": round(acc, 4),
-        "accuracy_ci95": [round(alo, 4), round(ahi, 4)],
-        "f1_per_class": {lab: round(float(v), 4) for lab, v in zip(labels, per_class, strict=True)},
-    }
+    task = get_task("sentiment")
+    truth = task.indicator([(y,) for y in y_true], labels)
+    pred = task.indicator([(y,) for y in y_pred], labels)
+    m = label_metrics(truth, pred, labels, seed=seed)
+    m["f1_per_class"] = {lab: v["f1"] for lab, v in m["per_label"].items()}
+    return m
+
+
+def split_metrics(
+    task: Task,
+    labels: list[str],
+    proba: np.ndarray,
+    pred: np.ndarray,
+    data: LabelledData,
+    *,
+    seed: int = 0,
+    n_boot: int = N_BOOT,
+) -> dict[str, Any]:
+    """Card figures of predictions on ``data``: P/R/F1 with CIs, ECE, Brier.
+
+    ``proba`` are the label probabilities, ``pred`` the decided indicator matrix.
+    """
+    from asn_sentiment.evaluate import Scored, calibration_pairs
+
+    truth = task.indicator(data.labels, labels)
+    metrics = label_metrics(truth, pred, labels, n_boot=n_boot, seed=seed)
+    scored = Scored(
+        model=_TaskOnly(task), data=data, labels=labels, proba=proba, truth=truth, pred=pred
+    )
+    conf, outcome = calibration_pairs(scored)
+    cal = calibration(conf, outcome, brier_score(proba, truth))
+    metrics["ece"], metrics["brier"] = cal["ece"], cal["brier"]
+    return metrics
+
+
+@dataclass
+class _TaskOnly:
+    task_object: Task
+
+
+# --- training -----------------------------------------------------------------------------------
 
 
 @dataclass
 class TrainResult:
+    """The written model folder and its card."""
+
     model_dir: Path
     card: dict[str, Any]
 
@@ -220,80 +157,169 @@ def train(
     *,
     task: str = "sentiment",
     valid: Sequence[str | Path] = (),
-    config: str = DEFAULT_CONFIG,
+    config: str | Path = DEFAULT_CONFIG,
     seed: int = 0,
     name: str | None = None,
     text_col: str | None = None,
     label_col: str | None = None,
     attribution: str | None = None,
-    command: str | None = None,
+    cv: int = 0,
+    refit: bool = False,
+    weights: Sequence[float] | None = None,
+    where: Sequence[str] = (),
+    valid_where: Sequence[str] = (),
+    overwrite: bool = False,
     progress: Progress = null_progress,
 ) -> TrainResult:
-    """Fit a configuration on ``data``, evaluate on ``valid``, write the model folder."""
-    if config not in CONFIGS:
-        raise InputError(
-            "err.training_data", problem=f"unknown config '{config}'; known: {', '.join(CONFIGS)}"
+    """Fit ``config`` on ``data``, measure it on ``valid`` (and by ``cv``-fold CV), write ``outdir``.
+
+    ``weights`` gives each file of ``data`` a weight for every one of its
+    texts (e.g. to let a small domain corpus count as much as a large general
+    one).  With ``refit``, the model is measured on ``valid`` and then fitted
+    again on ``data`` + ``valid`` (weight 1), which is what is saved; the card
+    says so.  ``where``/``valid_where`` keep only rows of ``data``/``valid``
+    whose column has a value (``"split=train"``).  ``outdir`` is written only
+    when everything succeeded; an existing non-empty folder is replaced only
+    with ``overwrite``.
+    """
+    from asn_sentiment.outputs import check_outdir, staged_outdir
+
+    the_task = get_task(task)
+    recipe = load_config(config)
+    check_outdir(outdir, overwrite)
+    train_data = read_labelled(data, text_col, label_col, task=the_task, where=where)
+    valid_sets = [
+        read_labelled(
+            [v], text_col, label_col, task=the_task, where=valid_where, where_optional=True
         )
-    train_data = read_labelled(data, text_col, label_col)
-    valid_data = read_labelled(valid, text_col, label_col) if valid else None
-    pipeline = CONFIGS[config](seed)
-    with progress("cli.progress.training", 1) as bar:
-        pipeline.fit(
-            train_data.frame["text"].to_numpy(dtype=object), train_data.frame["label"].to_numpy()
-        )
+        for v in valid
+    ]
+    valid_data = _concat_all(valid_sets)
+    if refit and valid_data is None:
+        raise InputError("err.refit_needs_valid")
+    row_weights = _row_weights(train_data, weights)
+    pipeline = recipe.build(the_task, seed)
+    with progress("cli.progress.training", 2 if refit else 1) as bar:
+        _fit(pipeline, the_task, train_data, row_weights)
         bar.update(1)
-    _drop_stop_words(pipeline)
-    metrics: dict[str, Any] = {}
-    if valid_data is not None:
-        pred = pipeline.predict(valid_data.frame["text"].to_numpy(dtype=object))
-        metrics["valid"] = basic_metrics(valid_data.frame["label"].tolist(), list(pred), seed=seed)
-    model_dir = Path(outdir)
-    save_estimator(pipeline, model_dir)
+        labels = the_task.classes(pipeline)
+        metrics: dict[str, Any] = {}
+        if valid_data is not None:
+            proba = pipeline.predict_proba(valid_data.texts)
+            pred = the_task.decide(proba, pipeline)
+            metrics["valid"] = split_metrics(the_task, labels, proba, pred, valid_data, seed=seed)
+            if len(valid_sets) > 1:  # each file on its own too, side by side in the card
+                start = 0
+                for part in valid_sets:
+                    stop = start + len(part)
+                    metrics[f"valid:{Path(part.files[0]['path']).stem}"] = split_metrics(
+                        the_task, labels, proba[start:stop], pred[start:stop], part, seed=seed
+                    )
+                    start = stop
+        if refit and valid_data is not None:
+            both = train_data.concat(valid_data)
+            extra = np.ones(len(valid_data)) if row_weights is not None else None
+            pipeline = recipe.build(the_task, seed)
+            _fit(pipeline, the_task, both, _concat(row_weights, extra))
+            labels = the_task.classes(pipeline)
+            bar.update(1)
+    if cv:
+        result = cross_validate(
+            data, [recipe], folds=cv, seed=seed, task=task, text_col=text_col,
+            label_col=label_col, progress=progress, labelled=train_data, weights=weights,
+        )  # fmt: skip
+        metrics["cv"] = result.rows[0]["metrics"]
+    files = {"train": train_data.files, "valid": valid_data.files if valid_data else []}
     card = {
-        "name": name or model_dir.name,
+        "name": name or Path(outdir).name,
         "version": __version__,
-        "task": task,
-        "labels": [str(c) for c in pipeline.classes_],
-        "config": config,
-        "config_description": (CONFIGS[config].__doc__ or "").strip(),
+        "task": the_task.name,
+        "multilabel": the_task.multilabel,
+        "labels": labels,
+        "config": {**recipe.to_dict(), "summary": recipe.summary()},
         "seed": seed,
-        "data": {"train": train_data.files, "valid": valid_data.files if valid_data else []},
-        "label_counts": {
-            k: int(v) for k, v in sorted(train_data.frame["label"].value_counts().items())
-        },
+        "data": files,
+        "label_counts": train_data.label_counts(),
+        "fitted_on": "train+valid" if refit else "train",
+        "weights": {f["name"]: w for f, w in zip(train_data.files, weights, strict=True)}
+        if weights
+        else {},
         "metrics": metrics,
-        "attribution": attribution or "",
-        "limitations": [
-            "Trained on reviews and tweets (SmSA) unless stated otherwise: polite, formal complaints "
-            "about the civil service may read as neutral.",
-            "Linear bag-of-words model: sarcasm and long-range context are not understood.",
-        ],
-        "training_command": command or "",
-        "library_versions": _library_versions(),
+        "attribution": _attribution(attribution, files),
+        "limitations": _limitations(the_task, files),
+        "training_command": training_command(
+            data,
+            outdir,
+            task=task,
+            valid=valid,
+            config=config,
+            seed=seed,
+            name=name,
+            text_col=text_col,
+            label_col=label_col,
+            attribution=attribution,
+            cv=cv,
+            refit=refit,
+            weights=weights,
+            where=where,
+            valid_where=valid_where,
+        ),
+        "library_versions": library_versions(),
     }
-    (model_dir / CARD_JSON).write_text(
-        json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8"
-    )
-    (model_dir / CARD_MD).write_text(render_card_md(card), "utf-8")
-    (model_dir / TRAINING_MD).write_text(render_training_md(card), "utf-8")
-    return TrainResult(model_dir=model_dir, card=card)
+    with staged_outdir(outdir, overwrite) as staging:
+        model_file = save_estimator(pipeline, staging)
+        card["model_sha256"] = file_sha256(model_file)
+        (staging / CARD_JSON).write_text(
+            json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8"
+        )
+        (staging / CARD_MD).write_text(render_card_md(card), "utf-8")
+        (staging / TRAINING_MD).write_text(render_training_md(card), "utf-8")
+    return TrainResult(model_dir=Path(outdir), card=card)
 
 
-def _drop_stop_words(estimator: Any) -> None:
-    """Remove fitted vectorisers' ``stop_words_`` (only kept for introspection, and huge)."""
-    if isinstance(estimator, TfidfVectorizer) and hasattr(estimator, "stop_words_"):
-        del estimator.stop_words_
-    if isinstance(estimator, Pipeline):
-        children = estimator.steps
-    elif isinstance(estimator, FeatureUnion):
-        children = estimator.transformer_list
-    else:
-        children = []
-    for _, child in children:
-        _drop_stop_words(child)
+def _concat_all(parts: list[LabelledData]) -> LabelledData | None:
+    if not parts:
+        return None
+    out = parts[0]
+    for part in parts[1:]:
+        out = out.concat(part)
+    return out
 
 
-def _library_versions() -> dict[str, str]:
+def _row_weights(data: LabelledData, weights: Sequence[float] | None) -> np.ndarray | None:
+    """Each text's weight from its file's weight (``None``: all equal)."""
+    if not weights:
+        return None
+    if len(weights) != len(data.files) or any(not w > 0 for w in weights):
+        raise InputError("err.weights", n=len(data.files), given=", ".join(map(str, weights)))
+    return np.asarray(weights, dtype=float)[data.sources]
+
+
+def _concat(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
+    return None if a is None or b is None else np.concatenate([a, b])
+
+
+def _fit(pipeline: Any, task: Task, data: LabelledData, weights: np.ndarray | None) -> None:
+    params = {} if weights is None else {"clf__sample_weight": weights}
+    pipeline.fit(data.texts, task.target(data.labels), **params)
+
+
+def _attribution(given: str | None, files: dict[str, list[dict[str, Any]]]) -> str:
+    smsa = any(f["sha256"] in SMSA_SHA256 for part in files.values() for f in part)
+    if given == "smsa" or (smsa and not given):
+        return SMSA_ATTRIBUTION
+    if given and smsa:
+        return f"{given}\n\n{SMSA_ATTRIBUTION}"
+    return given or ""
+
+
+def _limitations(task: Task, files: dict[str, list[dict[str, Any]]]) -> list[str]:
+    smsa = any(f["sha256"] in SMSA_SHA256 for f in files["train"])
+    return (SMSA_LIMITATIONS if smsa else []) + GENERIC_LIMITATIONS
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of Python and the libraries a model depends on."""
     import importlib.metadata as md
 
     versions = {"python": platform.python_version(), "asn-sentiment": __version__}
@@ -305,76 +331,192 @@ def _library_versions() -> dict[str, str]:
     return versions
 
 
-def render_card_md(card: dict[str, Any]) -> str:
-    """The human-readable model card."""
-    lines = [
-        f"# Model card: {card['name']}",
-        "",
-        f"- Task: {card['task']}",
-        f"- Labels: {', '.join(card['labels'])}",
-    ]
-    lines += [
-        f"- Configuration: `{card['config']}`: {card.get('config_description', '')}",
-        f"- Seed: {card['seed']}",
-        "",
-    ]
-    lines += ["## Training data", ""]
-    for f in card["data"]["train"]:
-        lines.append(f"- `{f['name']}`: {f['rows']} rows, SHA-256 `{f['sha256']}`")
-    lines.append(
-        "- Label counts: " + ", ".join(f"{k} {v}" for k, v in card["label_counts"].items())
-    )
-    if card["data"].get("valid"):
-        lines += ["", "## Evaluation", ""]
-        for f in card["data"]["valid"]:
-            lines.append(
-                f"- Validation file `{f['name']}`: {f['rows']} rows, SHA-256 `{f['sha256']}`"
+def training_command(
+    data: Sequence[str | Path],
+    outdir: str | Path,
+    *,
+    task: str,
+    valid: Sequence[str | Path],
+    config: str | Path,
+    seed: int,
+    name: str | None,
+    text_col: str | None,
+    label_col: str | None,
+    attribution: str | None,
+    cv: int,
+    refit: bool,
+    weights: Sequence[float] | None,
+    where: Sequence[str] = (),
+    valid_where: Sequence[str] = (),
+) -> str:
+    """The command line that trains this model again, every option spelled out."""
+    parts = ["asn-sentiment", "train", "--task", task, *map(str, data)]
+    parts += [x for w in where for x in ("--where", w)]
+    for v in valid:
+        parts += ["--valid", str(v)]
+    parts += [x for w in valid_where for x in ("--valid-where", w)]
+    parts += ["--config", str(config), "--seed", str(seed)]
+    for flag, value in (
+        ("--text-col", text_col),
+        ("--label-col", label_col),
+        ("--name", name),
+        ("--attribution", attribution),
+    ):
+        if value:
+            parts += [flag, value]
+    if weights:
+        parts += ["--weights", ",".join(f"{w:g}" for w in weights)]
+    if cv:
+        parts += ["--cv", str(cv)]
+    if refit:
+        parts.append("--refit")
+    parts += ["-o", str(outdir)]
+    return " ".join(shlex.quote(p) for p in parts)
+
+
+# --- cross-validation ------------------------------------------------------------------------------
+
+
+@dataclass
+class CVResult:
+    """Configurations compared on the same folds, best first."""
+
+    task: str
+    folds: int
+    n: int
+    rows: list[dict[str, Any]]
+
+    def table(self) -> Any:
+        """One row per configuration: score with CI, fold spread, accuracy, ECE, time."""
+        import pandas as pd
+
+        out = []
+        for r in self.rows:
+            m = r["metrics"]
+            out.append(
+                {
+                    "config": r["config"],
+                    "macro_f1": m["macro_f1"],
+                    "macro_f1_low": m["macro_f1_ci95"][0],
+                    "macro_f1_high": m["macro_f1_ci95"][1],
+                    "fold_sd": m["fold_sd"],
+                    "micro_f1": m["micro_f1"],
+                    "accuracy": m["accuracy"],
+                    "ece": m["ece"],
+                    "fit_seconds": r["fit_seconds"],
+                    "description": r["description"],
+                }
             )
-    for split, m in card.get("metrics", {}).items():
-        lines += [
-            "",
-            f"| {split} | value | 95% CI |",
-            "|---|---|---|",
-            f"| macro-F1 | {m['macro_f1']:.3f} | {m['macro_f1_ci95'][0]:.3f}–{m['macro_f1_ci95'][1]:.3f} |",
-            f"| accuracy | {m['accuracy']:.3f} | {m['accuracy_ci95'][0]:.3f}–{m['accuracy_ci95'][1]:.3f} |",
-        ]
-        lines += [f"| F1 {lab} | {v:.3f} | |" for lab, v in m["f1_per_class"].items()]
-    lines += ["", "## Limitations", ""] + [f"- {x}" for x in card.get("limitations", [])]
-    if card.get("attribution"):
-        lines += ["", "## Attribution", "", card["attribution"]]
-    lines += [
-        "",
-        "## Reproduce",
-        "",
-        "```",
-        card.get("training_command") or "(not recorded)",
-        "```",
-        "",
-    ]
-    return "\n".join(lines)
+        return pd.DataFrame(out)
 
 
-def render_training_md(card: dict[str, Any]) -> str:
-    """How to reproduce this model."""
-    return "\n".join(
-        [
-            f"# Training {card['name']}",
-            "",
-            "From the project folder, with the shared data at `../shared/data`:",
-            "",
-            "```",
-            card.get("training_command") or "(not recorded)",
-            "```",
-            "",
-            "The same data files (SHA-256 in `card.json`), configuration and seed give the same predictions.",
-            "Library versions used: "
-            + ", ".join(f"{k} {v}" for k, v in card["library_versions"].items())
-            + ".",
-            "",
-        ]
+def cross_validate(
+    data: Sequence[str | Path],
+    configs: Sequence[str | Path | Config],
+    *,
+    folds: int = 5,
+    seed: int = 0,
+    task: str = "sentiment",
+    text_col: str | None = None,
+    label_col: str | None = None,
+    jobs: int = 1,
+    n_boot: int = N_BOOT,
+    weights: Sequence[float] | None = None,
+    where: Sequence[str] = (),
+    progress: Progress = null_progress,
+    labelled: LabelledData | None = None,
+) -> CVResult:
+    """k-fold comparison of configurations on the same folds, sorted by the task's main score.
+
+    Texts that occur more than once stay in one fold (no leakage through
+    duplicates).  Scores are computed on the pooled out-of-fold predictions,
+    with 95% bootstrap intervals over texts, plus the spread across folds.
+    Preprocessing is stateless, so each distinct preprocessing cleans the
+    texts once and the folds fit only features and classifier.
+    """
+    from joblib import Parallel, delayed
+    from sklearn.base import clone
+
+    the_task = get_task(task)
+    recipes = [c if isinstance(c, Config) else load_config(c) for c in configs]
+    if not recipes:
+        raise InputError("err.config_unknown", config="", known=", ".join(CONFIGS))
+    data_ = (
+        labelled
+        if labelled is not None
+        else read_labelled(data, text_col, label_col, the_task, where=where)
     )
+    splits = the_task.splits(data_, folds, seed)
+    y = the_task.target(data_.labels)
+    row_weights = _row_weights(data_, weights)
+    cleaned: dict[str, np.ndarray] = {}
+    rows = []
+    with progress("cli.progress.cross_validating", len(recipes) * folds) as bar:
+        for recipe in recipes:
+            pipeline = recipe.build(the_task, seed)
+            prep = pipeline.steps[0][1]
+            key = json.dumps(prep.get_params(), sort_keys=True, default=str)
+            if key not in cleaned:
+                cleaned[key] = np.asarray(prep.fit_transform(data_.texts), dtype=object)
+            texts = cleaned[key]
+            rest = pipeline[1:]
+            started = time.perf_counter()
+            fitted = Parallel(n_jobs=jobs)(
+                delayed(_fit_fold)(
+                    the_task,
+                    clone(rest),
+                    texts[tr],
+                    _take(y, tr),
+                    None if row_weights is None else row_weights[tr],
+                    texts[te],
+                )
+                for tr, te in splits
+            )
+            seconds = (time.perf_counter() - started) / folds
+            bar.update(folds)
+            labels = sorted({lab for row in data_.labels for lab in row})
+            proba = np.zeros((len(data_), len(labels)))
+            pred = np.zeros((len(data_), len(labels)), dtype=bool)
+            fold_scores = []
+            for (fold_labels, fold_proba, fold_pred), (_, te) in zip(fitted, splits, strict=True):
+                cols = [labels.index(lab) for lab in fold_labels]
+                proba[np.ix_(te, cols)] = fold_proba
+                pred[np.ix_(te, cols)] = fold_pred
+                fold_scores.append(_fold_score(the_task, labels, pred[te], data_.subset(te)))
+            metrics = split_metrics(the_task, labels, proba, pred, data_, seed=seed, n_boot=n_boot)
+            metrics["folds"] = folds
+            metrics["fold_sd"] = round(float(np.std(fold_scores)), 4)
+            rows.append(
+                {
+                    "config": recipe.name,
+                    "description": recipe.description or recipe.summary(),
+                    "recipe": recipe.to_dict(),
+                    "metrics": metrics,
+                    "fit_seconds": round(seconds, 2),
+                }
+            )
+    key = the_task.primary_metric
+    rows.sort(key=lambda r: (-r["metrics"][key], r["config"]))
+    return CVResult(task=the_task.name, folds=folds, n=len(data_), rows=rows)
 
 
-def command_line() -> str:
-    """The current command line, for the model card."""
-    return " ".join(shlex.quote(a) for a in ["asn-sentiment", *sys.argv[1:]])
+def _take(y: Any, index: np.ndarray) -> Any:
+    return y[index] if isinstance(y, np.ndarray) else [y[i] for i in index]
+
+
+def _fit_fold(
+    task: Task,
+    estimator: Any,
+    texts: np.ndarray,
+    y: Any,
+    weights: np.ndarray | None,
+    test: np.ndarray,
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    estimator.fit(texts, y, **({} if weights is None else {"clf__sample_weight": weights}))
+    proba = estimator.predict_proba(test)
+    return task.classes(estimator), proba, task.decide(proba, estimator)
+
+
+def _fold_score(task: Task, labels: list[str], pred: np.ndarray, data: LabelledData) -> float:
+    truth = task.indicator(data.labels, labels)
+    return float(label_metrics(truth, pred, labels, n_boot=0)[task.primary_metric])

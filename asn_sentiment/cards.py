@@ -1,0 +1,163 @@
+"""Model cards: ``card.json`` (machine-readable) rendered as ``card.md`` and ``TRAINING.md``.
+
+:func:`asn_sentiment.train.train` builds the card dict; this module only
+turns it into text, so ``models show`` and the files agree.  Card keys:
+``name, version, task, multilabel, labels, config (recipe dict), seed,
+data {train, valid: [{name, path, sha256, rows}]}, label_counts, metrics
+{split: {macro_f1, macro_f1_ci95, micro_f1, accuracy, ..., per_label, ece,
+brier}}, attribution, limitations, training_command, library_versions,
+model_sha256``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SPLIT_TITLES = {
+    "valid": "Validation (held-out data given with --valid)",
+    "cv": "Cross-validation on the training data (pooled out-of-fold predictions)",
+}
+
+
+def _ci(m: dict[str, Any], key: str) -> str:
+    lo, hi = m.get(f"{key}_ci95", [None, None])
+    if lo is None:
+        return ""
+    return f"{lo:.3f}–{hi:.3f}"
+
+
+def metrics_lines(metrics: dict[str, Any]) -> list[str]:
+    """Markdown tables of every split's figures with 95% CIs."""
+    lines: list[str] = []
+    for split, m in metrics.items():
+        if not isinstance(m, dict) or "macro_f1" not in m:
+            continue
+        title = SPLIT_TITLES.get(split) or (
+            f"Validation file `{split.split(':', 1)[1]}`" if split.startswith("valid:") else split
+        )
+        lines += ["", f"### {title}", ""]
+        extra = f", {m['folds']} folds" if "folds" in m else ""
+        lines += [
+            f"{m['n']} texts{extra}; 95% intervals by bootstrap over texts ({m.get('n_boot', 1000)} resamples).",
+            "",
+        ]
+        lines += ["| metric | value | 95% CI |", "|---|---|---|"]
+        for key, title in (
+            ("macro_f1", "macro-F1"),
+            ("micro_f1", "micro-F1"),
+            ("accuracy", "accuracy"),
+            ("macro_precision", "macro precision"),
+            ("macro_recall", "macro recall"),
+        ):
+            if key in m:
+                lines.append(f"| {title} | {m[key]:.4f} | {_ci(m, key)} |")
+        for key, title in (
+            ("ece", "expected calibration error (15 bins)"),
+            ("brier", "Brier score"),
+        ):
+            if key in m:
+                lines.append(f"| {title} | {m[key]:.4f} | |")
+        per = m.get("per_label", {})
+        if per:
+            lines += [
+                "",
+                "| label | precision | recall | F1 (95% CI) | support |",
+                "|---|---|---|---|---|",
+            ]
+            for label, v in per.items():
+                lines.append(
+                    f"| {label} | {v['precision']:.3f} | {v['recall']:.3f} | "
+                    f"{v['f1']:.3f} ({_ci(v, 'f1')}) | {v['support']} |"
+                )
+    return lines
+
+
+def render_card_md(card: dict[str, Any]) -> str:
+    """The human-readable model card."""
+    config = card.get("config", {})
+    if not isinstance(config, dict):
+        config = {"name": str(config), "summary": card.get("config_description", "")}
+    lines = [
+        f"# Model card: {card['name']}",
+        "",
+        f"- Task: `{card['task']}` ({'several labels per text' if card.get('multilabel') else 'one label per text'})",
+        f"- Labels: {', '.join(f'`{x}`' for x in card.get('labels', []))}",
+        f"- Configuration: `{config.get('name', '?')}`: {config.get('summary', '')}",
+        f"- Seed: {card.get('seed')}",
+        f"- asn-sentiment {card.get('version', '?')}; model file SHA-256 `{card.get('model_sha256', '?')}`",
+        "",
+        "## Training data",
+        "",
+    ]
+    for f in card.get("data", {}).get("train", []):
+        lines.append(f"- `{f['name']}`: {f['rows']} texts, SHA-256 `{f['sha256']}`")
+    if card.get("weights"):
+        lines.append(
+            "- Weight per text: " + ", ".join(f"`{k}` {v:g}" for k, v in card["weights"].items())
+        )
+    counts = card.get("label_counts", {})
+    if counts:
+        lines.append("- Texts per label: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    valid = card.get("data", {}).get("valid", [])
+    if valid:
+        refit = card.get("fitted_on") == "train+valid"
+        lines += [
+            "",
+            "Validation data (measured on a model fitted on the training data only; the saved "
+            "model was then fitted again on training + validation data):"
+            if refit
+            else "Validation data (not used for fitting):",
+            "",
+        ]
+        lines += [f"- `{f['name']}`: {f['rows']} texts, SHA-256 `{f['sha256']}`" for f in valid]
+    if card.get("metrics"):
+        lines += ["", "## Measured performance"]
+        lines += metrics_lines(card["metrics"])
+    lines += ["", "## Limitations", ""] + [f"- {x}" for x in card.get("limitations", [])]
+    if card.get("attribution"):
+        lines += ["", "## Data attribution", "", card["attribution"]]
+    lines += [
+        "",
+        "## Reproduce",
+        "",
+        "```",
+        card.get("training_command") or "(not recorded)",
+        "```",
+        "",
+        "See `TRAINING.md` for the library versions.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def render_training_md(card: dict[str, Any]) -> str:
+    """How to reproduce this model."""
+    versions = card.get("library_versions", {})
+    return "\n".join(
+        [
+            f"# Training {card['name']}",
+            "",
+            "From the project folder (the SmSA files at `../shared/data/smsa` when it is used):",
+            "",
+            "```",
+            card.get("training_command") or "(not recorded)",
+            "```",
+            "",
+            "The same data files (SHA-256 in `card.json`), configuration and seed give the same "
+            "predictions. The full recipe is the `config` entry of `card.json`; save it as a TOML "
+            "file to train it again with `--config FILE.toml`.",
+            "",
+            "Library versions used: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".",
+            "",
+        ]
+    )
+
+
+def card_summary(card: dict[str, Any]) -> str:
+    """One line for ``models list``: labels and the headline figure with its interval."""
+    metrics = card.get("metrics", {})
+    for split in ("valid", "cv"):
+        m = metrics.get(split)
+        if isinstance(m, dict) and "macro_f1" in m:
+            return f"{split} macro-F1 {m['macro_f1']:.3f} ({_ci(m, 'macro_f1')})"
+    return ""

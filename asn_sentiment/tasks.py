@@ -1,0 +1,334 @@
+"""Tasks and labelled data: what the labels are, how they are read and decided.
+
+Training, evaluation and cross-validation are written once, for any
+:class:`Task`:
+
+- :class:`SingleLabelTask`: one label per text (``sentiment``, or a
+  researcher's own label set such as five emotions); the prediction is the
+  most probable label.
+- multi-label tasks (``themes``, several labels per text, decided by
+  per-label thresholds) subclass :class:`Task` with ``multilabel = True`` and
+  register themselves with :func:`register_task`.
+
+Everything downstream works on *indicator matrices* (texts × labels, bool):
+for a single-label task each row has exactly one ``True``.  Per-label
+precision, recall and F1, their micro and macro averages, bootstrap
+intervals and paired comparisons (:mod:`asn_sentiment.evaluate`) are then the
+same code for both kinds of task.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+
+from asn_sentiment.errors import InputError
+
+LABEL_HEADERS = (
+    "label",
+    "labels",
+    "sentiment",
+    "sentimen",
+    "kelas",
+    "class",
+    "category",
+    "kategori",
+    "target",
+    "emosi",
+    "emotion",
+    "themes",
+    "tema",
+)
+TEXT_HEADERS = (
+    "text",
+    "teks",
+    "komentar",
+    "comment",
+    "kalimat",
+    "sentence",
+    "review",
+    "ulasan",
+    "tweet",
+)
+#: Separators between several labels in one cell (multi-label tasks).
+LABEL_SEPARATORS = re.compile(r"\s*[;,|]\s*")
+_LABEL = re.compile(r"^[^\s;,|]+(?: [^\s;,|]+)*$")
+
+
+class Task:
+    """What a model predicts.  Subclasses decide how labels are read and decided."""
+
+    #: Several labels per text (decided per label) or exactly one.
+    multilabel: ClassVar[bool] = False
+    #: The score that ranks configurations in cross-validation.
+    primary_metric: ClassVar[str] = "macro_f1"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.name!r})"
+
+    # --- reading ---------------------------------------------------------------------
+    def parse_labels(self, cells: Sequence[str]) -> list[tuple[str, ...]]:
+        """Each row's labels from the label column's (stripped) cells."""
+        raise NotImplementedError
+
+    def check_labels(self, labels: Sequence[tuple[str, ...]], where: str) -> None:
+        """Raise :class:`InputError` when the labels cannot train a model."""
+        raise NotImplementedError
+
+    # --- fitting ---------------------------------------------------------------------
+    def target(self, labels: Sequence[tuple[str, ...]]) -> Any:
+        """``y`` for ``estimator.fit(texts, y)``."""
+        raise NotImplementedError
+
+    def wrap(self, classifier: Any, seed: int) -> Any:
+        """The final estimator of the pipeline around a configuration's classifier."""
+        return classifier
+
+    def splits(self, data: LabelledData, folds: int, seed: int) -> list[tuple[Any, Any]]:
+        """Cross-validation folds (train index, test index); equal texts share a fold."""
+        groups = _text_groups(data.texts)
+        order = np.random.default_rng(seed).permutation(groups.max() + 1)
+        fold_of_group = np.arange(len(order))[np.argsort(order)] % folds
+        fold = fold_of_group[groups]
+        return [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in range(folds)]
+
+    # --- predicting --------------------------------------------------------------------
+    def classes(self, estimator: Any) -> list[str]:
+        """The label set of a fitted estimator, in the order of its probability columns."""
+        return [str(c) for c in estimator.classes_]
+
+    def decide(self, proba: np.ndarray, estimator: Any) -> np.ndarray:
+        """Indicator matrix of the predicted labels from the fitted estimator's probabilities."""
+        raise NotImplementedError
+
+    def indicator(self, labels: Sequence[tuple[str, ...]], label_set: Sequence[str]) -> np.ndarray:
+        """Indicator matrix (rows × ``label_set``) of given labels; unknown labels are dropped."""
+        col = {lab: j for j, lab in enumerate(label_set)}
+        out = np.zeros((len(labels), len(label_set)), dtype=bool)
+        for i, row in enumerate(labels):
+            for lab in row:
+                j = col.get(lab)
+                if j is not None:
+                    out[i, j] = True
+        return out
+
+
+class SingleLabelTask(Task):
+    """Exactly one label per text, from any label set; the prediction is the argmax."""
+
+    multilabel = False
+
+    def parse_labels(self, cells: Sequence[str]) -> list[tuple[str, ...]]:
+        return [(c,) for c in cells]
+
+    def check_labels(self, labels: Sequence[tuple[str, ...]], where: str) -> None:
+        distinct = {row[0] for row in labels}
+        if len(distinct) < 2:
+            raise InputError("err.training_labels", path=where, labels=", ".join(sorted(distinct)))
+
+    def target(self, labels: Sequence[tuple[str, ...]]) -> np.ndarray:
+        return np.asarray([row[0] for row in labels], dtype=object)
+
+    def splits(self, data: LabelledData, folds: int, seed: int) -> list[tuple[Any, Any]]:
+        """Stratified folds by label; equal texts share a fold."""
+        from sklearn.model_selection import StratifiedGroupKFold
+
+        y = self.target(data.labels)
+        counts = np.unique(y, return_counts=True)[1]
+        if folds < 2 or counts.min() < folds:
+            raise InputError("err.cv_folds", folds=folds, smallest=int(counts.min()))
+        cv = StratifiedGroupKFold(folds, shuffle=True, random_state=seed)
+        return list(cv.split(data.texts, y, groups=_text_groups(data.texts)))
+
+    def decide(self, proba: np.ndarray, estimator: Any) -> np.ndarray:
+        out = np.zeros(proba.shape, dtype=bool)
+        if len(proba):
+            out[np.arange(len(proba)), proba.argmax(axis=1)] = True
+        return out
+
+
+_TASKS: dict[str, Callable[[str], Task]] = {"sentiment": SingleLabelTask}
+
+
+def register_task(name: str, factory: Callable[[str], Task]) -> None:
+    """Make ``--task NAME`` build ``factory(NAME)`` (e.g. a multi-label themes task)."""
+    _TASKS[name] = factory
+
+
+def get_task(name: str) -> Task:
+    """The task called ``name``; any unregistered name is a single-label task of its own."""
+    if not name or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name):
+        raise InputError("err.task_name", task=name)
+    return _TASKS.get(name, SingleLabelTask)(name)
+
+
+def known_tasks() -> list[str]:
+    """Names of the registered tasks (others are single-label tasks)."""
+    return sorted(_TASKS)
+
+
+# --- labelled data ---------------------------------------------------------------------------
+
+
+@dataclass
+class LabelledData:
+    """Texts and their labels read from one or more files, with provenance."""
+
+    texts: np.ndarray  # 1-d object array of str
+    labels: list[tuple[str, ...]]
+    files: list[dict[str, Any]] = field(default_factory=list)
+    #: Index into ``files`` of each row's file.
+    sources: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+
+    def __post_init__(self) -> None:
+        if len(self.sources) != len(self.texts):
+            self.sources = np.zeros(len(self.texts), dtype=int)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """``text, label`` columns (several labels joined with ``;``)."""
+        return pd.DataFrame({"text": self.texts, "label": [";".join(x) for x in self.labels]})
+
+    def label_counts(self) -> dict[str, int]:
+        """Texts per label, sorted by label."""
+        counts: dict[str, int] = {}
+        for row in self.labels:
+            for lab in row:
+                counts[lab] = counts.get(lab, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def subset(self, index: np.ndarray) -> LabelledData:
+        """The rows at ``index`` (provenance kept)."""
+        return LabelledData(
+            self.texts[index], [self.labels[i] for i in index], self.files, self.sources[index]
+        )
+
+    def concat(self, other: LabelledData) -> LabelledData:
+        """These rows followed by ``other``'s (file indices shifted)."""
+        return LabelledData(
+            np.concatenate([self.texts, other.texts]),
+            self.labels + other.labels,
+            self.files + other.files,
+            np.concatenate([self.sources, other.sources + len(self.files)]),
+        )
+
+
+def _pick(columns: list[str], given: str | None, names: Sequence[str], path: str) -> str | None:
+    from asn_sentiment.ingest import normalise_header
+
+    if given is not None:
+        if given not in columns:
+            raise InputError(
+                "err.column_missing",
+                column=given,
+                path=path,
+                columns=", ".join(repr(c) for c in columns),
+            )
+        return given
+    return next((c for c in columns if normalise_header(c) in names), None)
+
+
+def read_labelled(
+    paths: Sequence[str | Path],
+    text_col: str | None = None,
+    label_col: str | None = None,
+    task: Task | str = "sentiment",
+    where: Sequence[str] = (),
+    where_optional: bool = False,
+) -> LabelledData:
+    """Read labelled texts from CSV/TSV/XLSX/JSON files for ``task``.
+
+    Files with a header need a text and a label column (found by name, or
+    given with ``text_col``/``label_col``).  Two-column files without a header
+    (such as SmSA's TSV) are read as ``text, label``.  Rows with an empty text
+    are skipped; for a single-label task so are rows with an empty label.
+    ``where`` keeps only rows whose column equals a value (``"split=train"``);
+    with ``where_optional`` a file without that column is used whole.
+    """
+    from asn_sentiment.ingest import read_table
+    from asn_sentiment.registry import file_sha256
+
+    task = get_task(task) if isinstance(task, str) else task
+    if not paths:
+        raise InputError("err.training_none")
+    texts: list[str] = []
+    labels: list[tuple[str, ...]] = []
+    sources: list[int] = []
+    files = []
+    for number, path in enumerate(paths):
+        raw = read_table(path)
+        columns = list(raw.columns)
+        tcol = _pick(columns, text_col, TEXT_HEADERS, str(path))
+        lcol = _pick(columns, label_col, LABEL_HEADERS, str(path))
+        if tcol is None or lcol is None:
+            if len(columns) == 2 and text_col is None and label_col is None:
+                header = pd.DataFrame([columns], columns=columns)
+                raw = pd.concat([header, raw], ignore_index=True)
+                tcol, lcol = columns
+            else:
+                raise InputError(
+                    "err.training_columns",
+                    path=str(path),
+                    columns=", ".join(repr(c) for c in columns),
+                )
+        text = raw[tcol].map(_cell)
+        cells = raw[lcol].map(_cell).str.strip()
+        keep = text.str.strip() != ""
+        applied = []
+        for condition in where:
+            column, sep, value = condition.partition("=")
+            if not sep:
+                raise InputError("err.where_syntax", where=condition)
+            if where_optional and column.strip() not in columns:
+                continue
+            column = _pick(columns, column.strip(), (), str(path)) or column
+            keep &= raw[column].map(_cell).str.strip() == value.strip()
+            applied.append(condition)
+        if not task.multilabel:
+            keep &= cells != ""
+        part_texts = text[keep].tolist()
+        part_labels = task.parse_labels(cells[keep].tolist())
+        bad = sorted({lab for row in part_labels for lab in row if not _LABEL.match(lab)})
+        if bad:
+            raise InputError("err.training_label_value", path=str(path), labels=", ".join(bad[:5]))
+        texts += part_texts
+        labels += part_labels
+        sources += [number] * len(part_texts)
+        files.append(
+            {
+                "path": str(path),
+                "name": Path(path).name,
+                "sha256": file_sha256(Path(path)),
+                "rows": len(part_texts),
+                **({"where": applied} if applied else {}),
+            }
+        )
+    where = ", ".join(Path(p).name for p in paths)
+    if not texts:
+        raise InputError("err.training_empty", path=where)
+    task.check_labels(labels, where)
+    return LabelledData(np.asarray(texts, dtype=object), labels, files, np.asarray(sources))
+
+
+def _text_groups(texts: np.ndarray) -> np.ndarray:
+    """Group number of each text: texts equal up to case and spacing share a group."""
+    keys = [" ".join(str(t).lower().split()) for t in texts]
+    return np.unique(np.asarray(keys, dtype=object), return_inverse=True)[1].ravel()
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return str(value)

@@ -1,0 +1,95 @@
+"""The shipped sentiment model: its card, its size, its behaviour on telling sentences.
+
+The card's figures come from ``make models``; the slow test re-measures them
+on SmSA valid (skipped when ../shared is absent).
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from asn_sentiment.registry import CARD_JSON, MODEL_FILE, file_sha256, find_model_dir, load_model
+
+FOLDER = find_model_dir("sentiment")
+
+
+@pytest.fixture(scope="module")
+def card() -> dict:
+    return json.loads((FOLDER / CARD_JSON).read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model("sentiment")
+
+
+def test_card_states_figures_with_intervals(card) -> None:
+    assert card["task"] == "sentiment" and card["labels"] == ["negative", "neutral", "positive"]
+    assert card["fitted_on"] == "train"
+    assert [f["name"] for f in card["data"]["train"]] == ["train.tsv"]
+    assert [f["name"] for f in card["data"]["valid"]] == ["valid.tsv"]
+    valid = card["metrics"]["valid"]
+    assert valid["n"] == 1260
+    assert valid["macro_f1"] >= 0.85
+    lo, hi = valid["macro_f1_ci95"]
+    assert lo < valid["macro_f1"] < hi
+    assert valid["ece"] <= 0.05
+    assert card["metrics"]["cv"]["folds"] == 5
+    assert "CC BY-SA 4.0" in card["attribution"] and "SmSA" in card["attribution"]
+    assert card["training_command"].startswith("asn-sentiment train --task sentiment")
+    assert card["model_sha256"] == file_sha256(FOLDER / MODEL_FILE)
+    md = (FOLDER / "card.md").read_text("utf-8")
+    assert f"{valid['macro_f1']:.4f}" in md and "CC BY-SA 4.0" in md
+
+
+#: Why the shipped model misses two targets of issue 5 (kept as strict xfails so that a model
+#: that meets them turns these tests red until the marks are removed).
+BELOW_TARGET = (
+    "SmSA valid macro-F1 is about 0.86 (95% CI about 0.84-0.89) with the project's preprocessing; "
+    "the 0.87 target was reached (0.8704) only with minimal preprocessing that keeps punctuation "
+    "and more negators (see the report of issue 5)"
+)
+NO_DOMAIN_DATA = (
+    "SmSA alone teaches 'tidak ada ...' as a complaint (7 of 9 'tidak ada masalah' are negative); "
+    "the domain corpus of issue 6 is needed"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=BELOW_TARGET)
+def test_valid_macro_f1_reaches_the_target(card) -> None:
+    assert card["metrics"]["valid"]["macro_f1"] >= 0.87
+
+
+def test_model_file_is_small(card) -> None:
+    assert (FOLDER / MODEL_FILE).stat().st_size < 25_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pelayanannya tidak memuaskan", "petugasnya tidak ramah", "aplikasinya tidak bisa dibuka"],
+)
+def test_negated_praise_is_negative(model, text) -> None:
+    proba = model.predict_proba([text])[0]
+    assert model.labels[int(np.argmax(proba))] == "negative"
+
+
+@pytest.mark.xfail(strict=True, reason=NO_DOMAIN_DATA)
+def test_no_problem_is_not_negative(model) -> None:
+    proba = model.predict_proba(["tidak ada masalah, semua lancar"])[0]
+    assert model.labels[int(np.argmax(proba))] != "negative"
+
+
+@pytest.mark.slow
+def test_card_figures_reproduce_on_smsa_valid(smsa, model, card) -> None:
+    from asn_sentiment.evaluate import evaluate_scored, score
+    from asn_sentiment.tasks import read_labelled
+
+    data = read_labelled([smsa / "valid.tsv"])
+    result = evaluate_scored(score(model, data), n_boot=1000, seed=card["seed"])
+    valid = card["metrics"]["valid"]
+    assert result.metrics["macro_f1"] == valid["macro_f1"]
+    assert result.metrics["macro_f1_ci95"] == valid["macro_f1_ci95"]
+    assert result.calibration["ece"] == valid["ece"]
