@@ -35,9 +35,9 @@ else:  # pragma: no cover
 
 #: Preprocessing of the shipped model: every step but stemming and stop-word removal.
 #: Written out (not "default") so that a recipe keeps its meaning when the defaults change.
-SENTIMENT_STEPS = "normalize,placeholders,elongation,slang,reduplication,negation"
-STEMMED_STEPS = "normalize,placeholders,elongation,slang,reduplication,stem,negation"
-UNNEGATED_STEPS = "normalize,placeholders,elongation,slang,reduplication"
+SENTIMENT_STEPS = "normalize,placeholders,emoji,elongation,slang,reduplication,negation"
+STEMMED_STEPS = "normalize,placeholders,emoji,elongation,slang,reduplication,stem,stem_fix,negation"
+UNNEGATED_STEPS = "normalize,placeholders,emoji,elongation,slang,reduplication"
 CLASSIFIERS = ("logreg", "svm")
 TOKEN_PATTERN = r"(?u)\b\w+\b"
 

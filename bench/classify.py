@@ -32,9 +32,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.results import update_results
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS_MD = Path(__file__).resolve().parent / "RESULTS.md"
-START, END = "<!-- classify:start -->", "<!-- classify:end -->"
 EXE = Path(sys.executable).parent / "asn-sentiment"
 
 
@@ -177,7 +177,6 @@ def markdown(r: dict[str, float]) -> str:
     cpu = platform.processor() or platform.machine()
     return "\n".join(
         [
-            START,
             "## Classify",
             "",
             f"`python -m bench.classify --write`: {n:,} comments recombined from the bundled samples "
@@ -214,21 +213,8 @@ def markdown(r: dict[str, float]) -> str:
             f"Machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}. "
             "Requirement: `analyze` classifies at least 5,000 comments per second; the model is "
             "under 25 MB and loads in under a second.",
-            END,
         ]
     )
-
-
-def write_section(text: str) -> None:
-    """Replace (or append) the classify section of bench/RESULTS.md."""
-    current = RESULTS_MD.read_text("utf-8") if RESULTS_MD.is_file() else "# Bench results\n"
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        _, tail = rest.split(END, 1)
-        new = head + text + tail
-    else:
-        new = current.rstrip("\n") + "\n\n" + text + "\n"
-    RESULTS_MD.write_text(new, "utf-8")
 
 
 def main() -> None:
@@ -239,7 +225,7 @@ def main() -> None:
     text = markdown(measure(args.rows))
     print(text)
     if args.write:
-        write_section(text)
+        update_results("classify", text)
 
 
 if __name__ == "__main__":
