@@ -225,7 +225,10 @@ def _file_notes(rep: Reporter, reports: list[Any]) -> None:
             "cli.text_columns", path=name, columns=cols, how=t(f"cli.how.{f.text_how}", rep.lang)
         )
         if f.date_column:
-            rep.note("cli.date_column", path=name, column=f.date_column, order=f.date_order)
+            order = ", ".join(
+                t(f"cli.date_order.{kind}", rep.lang) for kind in f.date_order.split("+")
+            )
+            rep.note("cli.date_column", path=name, column=f.date_column, order=order)
         else:
             rep.note("cli.no_date_column", path=name)
         if f.source_how in {"survey", "comments"}:

@@ -374,6 +374,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{path}: kolom tanggal '{column}' ({order})",
         "en": "{path}: date column '{column}' ({order})",
     },
+    "cli.date_order.iso": {"id": "format ISO tahun-bulan-hari", "en": "ISO year-month-day"},
+    "cli.date_order.dayfirst": {"id": "hari/bulan/tahun", "en": "day/month/year"},
+    "cli.date_order.monthfirst": {"id": "bulan/hari/tahun", "en": "month/day/year"},
+    "cli.date_order.named": {"id": "nama bulan", "en": "month names"},
+    "cli.date_order.none": {"id": "tanpa tanggal terbaca", "en": "no readable dates"},
     "cli.no_date_column": {
         "id": "{path}: tidak ada kolom tanggal; tanggal dibiarkan kosong (pilih dengan --date-col)",
         "en": "{path}: no date column; dates left empty (choose one with --date-col)",

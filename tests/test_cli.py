@@ -101,6 +101,27 @@ def test_analyze_longest_text_column_is_chosen_and_said(runner, write_csv, tmp_p
     assert "'isi'" in result.stderr and "longest" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected", "untranslated"),
+    [
+        ("id", "(hari/bulan/tahun, nama bulan)", "named"),
+        ("en", "(day/month/year, month names)", "dayfirst"),
+    ],
+)
+def test_date_order_note_is_in_the_chosen_language(
+    runner, write_csv, tmp_path, lang, expected, untranslated
+) -> None:
+    """Bug: the note said "(named)" / "(dayfirst+named)" in Indonesian output."""
+    src = write_csv(
+        "t.csv",
+        "Tanggal,Komentar\n3 Januari 2026,sosialisasi kurang\n25/02/2026,pelatihan bagus\n",
+    )
+    result = runner.invoke(cli, ["--lang", lang, "analyze", str(src), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.stderr.splitlines() if "'Tanggal'" in x)
+    assert line.endswith(expected) and untranslated not in line
+
+
 def test_no_text_column(runner, write_csv, tmp_path) -> None:
     src = write_csv("n.csv", "Tanggal,Nilai\n14/03/2026,3\n15/03/2026,4\n")
     out = tmp_path / "out"
