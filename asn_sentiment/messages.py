@@ -647,6 +647,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Laporan ini mencakup {n} komentar ({parts}) dari {first} sampai {last}.",
         "en": "This report covers {n} comments ({parts}) from {first} to {last}.",
     },
+    "report.find.coverage_protected": {
+        "id": "Laporan ini mencakup {n} komentar dari {first} sampai {last}; rincian per sumber disembunyikan karena kelompoknya kecil.",
+        "en": "This report covers {n} comments from {first} to {last}; the breakdown by source is hidden because the groups are small.",
+    },
     "report.find.trend": {
         "id": "{source}: {metric} {direction} dari {before} ({p1}) menjadi {after} ({p2}) ({sig}).",
         "en": "{source}: {metric} {direction} from {before} ({p1}) to {after} ({p2}) ({sig}).",

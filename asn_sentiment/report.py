@@ -226,7 +226,7 @@ def findings(trends: Trends, taxonomy: Taxonomy, lang: str = "id") -> list[str]:
     if trends.periods:
         out.append(
             t(
-                "report.find.coverage",
+                "report.find.coverage" if parts else "report.find.coverage_protected",
                 lang,
                 n=int(trends.totals.get("n", 0)),
                 parts="; ".join(parts),

@@ -197,3 +197,14 @@ def test_same_input_same_tables() -> None:
     b = summarise(results(rows[::-1]), TAX, "month")
     cols = ["source", "period", "group", "metric", "count", "n", "share"]
     pd.testing.assert_frame_equal(a.summary[cols], b.summary[cols])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_coverage_sentence_when_every_source_total_is_suppressed(lang: str) -> None:
+    """Bug: with fewer than K respondents the summary read "4 komentar () dari ..."."""
+    from asn_sentiment.report import findings
+
+    rows = [{"date": "2026-01-05"}, {"date": "2026-01-06"}, {"date": "2026-02-02"}]
+    tr = summarise(results(rows), TAX, "month")
+    first = findings(tr, TAX, lang)[0]
+    assert "()" not in first and "3" in first
