@@ -66,3 +66,27 @@ def test_shared_run_check_can_fail() -> None:
     texts = ["Satu dua tiga empat lima enam tujuh", "nol satu, dua tiga empat lima enam"]
     assert shared_runs(["a", "b"], texts) == [("a", "b", "satu dua tiga empat lima enam")]
     assert shared_runs(["a", "b"], ["satu dua tiga empat lima", "satu dua tiga empat lima"]) == []
+
+
+def test_double_annotation_is_consistent_with_the_final_labels(corpus) -> None:
+    """Agreed comments keep the agreed label; only disagreements were adjudicated."""
+    ann = pd.read_csv(CORPUS.with_name("annotations.csv"), keep_default_na=False, dtype=str)
+    assert list(ann["id"]) == list(corpus["id"])
+    final = corpus.set_index("id")
+    agreed = (ann["writer_sentiment"] == ann["second_sentiment"]) & (
+        ann["writer_themes"] == ann["second_themes"]
+    )
+    assert (ann["adjudicated"] == "1").equals(~agreed)
+    same = ann[agreed]
+    assert (final.loc[same["id"], "sentiment"].values == same["writer_sentiment"].values).all()
+    assert (final.loc[same["id"], "themes"].values == same["writer_themes"].values).all()
+    # the agreement figure quoted in the data card
+    sentiment_agreement = (ann["writer_sentiment"] == ann["second_sentiment"]).mean()
+    assert round(sentiment_agreement, 3) == 0.910
+
+
+def test_themes_are_listed_in_taxonomy_order(corpus) -> None:
+    order = {t: i for i, t in enumerate(load_taxonomy().ids)}
+    for cell in corpus["themes"]:
+        ids = [t for t in cell.split(";") if t]
+        assert ids == sorted(ids, key=order.__getitem__), cell
