@@ -504,6 +504,7 @@ def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], **optio
 
     rep = reporter()
     result = run_train(list(data), outdir, valid=list(valid), progress=rep.progress, **options)
+    _sheet_notes(rep, result.card.get("data", {}))
     m = result.card.get("metrics", {}).get("valid") or result.card.get("metrics", {}).get("cv")
     if m:
         lo, hi = m["macro_f1_ci95"]
@@ -1059,6 +1060,95 @@ def preprocess(
         output=result.output,
         seconds=f"{result.seconds:.1f}",
     )
+
+
+def _sheet_notes(rep: Reporter, files: dict[str, list[dict[str, Any]]]) -> None:
+    """How many rows of each labelling sheet were used and how many were left unlabelled."""
+    for part in files.values():
+        for f in part:
+            if "unlabelled" in f:
+                rep.note(
+                    "cli.train.sheet", path=f["name"], rows=f["rows"], unlabelled=f["unlabelled"]
+                )
+
+
+@cli.command("sample")
+@click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Labelling workbook to write (.xlsx).",
+)
+@click.option(
+    "--n",
+    "n",
+    default=200,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="How many comments to pick.",
+)
+@click.option(
+    "--strategy",
+    type=click.Choice(["uncertain", "random", "stratified"]),
+    default="uncertain",
+    show_default=True,
+    help="uncertain: those the model is least sure of (best for improving it); random: a fair "
+    "sample (use it to measure a model); stratified: every predicted theme and sentiment, "
+    "rare ones included, spread over sources and units.",
+)
+@click.option(
+    "--seed", default=0, show_default=True, type=int, help="Random seed (same seed, same sample)."
+)
+@click.option(
+    "--taxonomy",
+    type=click.Path(path_type=Path),
+    help="Theme taxonomy TOML whose ids fill the theme drop-down lists. Default: the built-in 12 themes.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Earlier labelling sheets: comments in them are not picked again (repeatable).",
+)
+@click.option("--overwrite", is_flag=True, help="Replace OUTPUT if it already exists.")
+@common_options
+def sample(
+    results: tuple[Path, ...], output: Path, exclude: tuple[Path, ...], **options: Any
+) -> None:
+    """Pick comments from analysis results for a person to label in Excel.
+
+    RESULTS are results.csv files of 'asn-sentiment analyze'. Writes an XLSX
+    sheet with the comments, drop-down columns sentiment and theme_1..theme_3
+    to fill, the model's guesses for reference, and instructions on a second
+    sheet. The filled sheet trains a model: 'asn-sentiment train --task
+    sentiment OUTPUT -o MODEL' (rows left empty are skipped).
+    """
+    from asn_sentiment.sampling import sample as run_sample
+
+    rep = reporter()
+    done = run_sample(
+        list(results),
+        output,
+        exclude=list(exclude),
+        lang=rep.lang,
+        progress=rep.progress,
+        **options,
+    )
+    if len(done.picked) < options["n"]:
+        rep.note("cli.sample.fewer", available=done.available, n=options["n"])
+    if done.duplicates or done.excluded:
+        rep.note("cli.sample.dropped", duplicates=done.duplicates, excluded=done.excluded)
+    rep.note(
+        "cli.done.sample",
+        n=len(done.picked),
+        strategy=done.strategy,
+        seed=done.seed,
+        available=done.available,
+        output=done.output,
+    )
+    rep.note("cli.sample.next", output=done.output)
 
 
 def main() -> None:

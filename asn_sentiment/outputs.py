@@ -219,16 +219,11 @@ _XLSX_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 class _XlsxWriter(_Writer):
     def __init__(self, path: Path) -> None:
-        import datetime as dt
-
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font, PatternFill
 
         super().__init__(path)
         self.book = Workbook(write_only=True)
-        fixed = dt.datetime(*_XLSX_EPOCH)
-        self.book.properties.created = fixed
-        self.book.properties.modified = fixed
         self.book.properties.creator = "asn-sentiment"
         self.header_font = Font(bold=True, color="FFFFFF")
         self.header_fill = PatternFill("solid", fgColor="0072B2")
@@ -254,11 +249,8 @@ class _XlsxWriter(_Writer):
             ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, max(sample) + 2))
         header = []
         for col in frame.columns:
-            cell = WriteOnlyCell(ws, value=_xlsx_value(str(col)))
-            cell.data_type = "s"
+            cell = xlsx_text_cell(WriteOnlyCell(ws), str(col))
             cell.font, cell.fill, cell.alignment = self.header_font, self.header_fill, self.wrap
-            if needs_neutralising(str(col)):
-                cell.quotePrefix = True
             header.append(cell)
         ws.append(header)
         self.sheets[key], self.rows[key], self.current = ws, 1, key
@@ -278,12 +270,8 @@ class _XlsxWriter(_Writer):
             for value, is_num, pct in zip(record, numeric, percent, strict=True):
                 if _blank(value):
                     row.append(None)
-                elif isinstance(value, str):
-                    cell = WriteOnlyCell(ws, value=_xlsx_value(value))
-                    cell.data_type = "s"  # a text cell is never a formula
-                    if needs_neutralising(value):
-                        cell.quotePrefix = True
-                    row.append(cell)
+                elif isinstance(value, str):  # a text cell is never a formula
+                    row.append(xlsx_text_cell(WriteOnlyCell(ws), value))
                 elif is_num or isinstance(value, int | float | bool):
                     number = value.item() if hasattr(value, "item") else value
                     if pct and not isinstance(number, bool):
@@ -300,8 +288,6 @@ class _XlsxWriter(_Writer):
         self.rows[key] += len(frame)
 
     def close(self) -> None:
-        import zipfile
-
         from openpyxl.utils import get_column_letter
 
         if not self.sheets:
@@ -311,20 +297,7 @@ class _XlsxWriter(_Writer):
                 ws.auto_filter.ref = (
                     f"A1:{get_column_letter(self.widths[key])}{max(self.rows[key], 2)}"
                 )
-        raw = self.path.with_name(self.path.name + ".raw")
-        try:
-            self.book.save(raw)
-            # rewrite the zip with fixed entry times: the same tables give the same bytes
-            with zipfile.ZipFile(raw) as src, zipfile.ZipFile(self.path, "w") as dst:
-                for info in src.infolist():
-                    entry = zipfile.ZipInfo(info.filename, date_time=_XLSX_EPOCH)
-                    entry.compress_type = zipfile.ZIP_DEFLATED
-                    entry.external_attr = 0o600 << 16
-                    with src.open(info) as fin, dst.open(entry, "w") as fout:
-                        shutil.copyfileobj(fin, fout, 1 << 20)
-        finally:
-            with contextlib.suppress(OSError):
-                raw.unlink()
+        save_workbook(self.book, self.path)
 
 
 def _blank(value: object) -> bool:
@@ -340,6 +313,54 @@ def _xlsx_value(text: str) -> str:
     if len(text) > XLSX_MAX_CELL:
         text = text[: XLSX_MAX_CELL - 1] + "…"
     return text
+
+
+def xlsx_text_cell(cell: Any, text: str) -> Any:
+    """Make an openpyxl ``cell`` hold ``text`` as a text cell that can never run as a formula.
+
+    The value is cleaned as in :func:`write_xlsx` (XML-illegal characters
+    replaced, length capped) and a formula-like text gets Excel's quote prefix.
+    Returns the cell (so it works for write-only cells too).
+    """
+    cell.value = _xlsx_value(text)
+    cell.data_type = "s"
+    if needs_neutralising(text):
+        cell.quotePrefix = True
+    return cell
+
+
+def save_workbook(book: Any, path: str | Path) -> Path:
+    """Save an openpyxl workbook at ``path`` with fixed timestamps: same content, same bytes.
+
+    Use inside :func:`atomic_path` for an atomic write.
+    """
+    import datetime as dt
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    target = Path(path)
+    fixed = dt.datetime(*_XLSX_EPOCH)
+    book.properties.created = fixed
+    raw = target.with_name(target.name + ".raw")
+    try:
+        if book.write_only and not book.worksheets:
+            book.create_sheet()
+        # ExcelWriter, not book.save(): save() stamps the current time into docProps/core.xml
+        book.properties.modified = fixed
+        ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+        # rewrite the zip with fixed entry times: the same tables give the same bytes
+        with zipfile.ZipFile(raw) as src, zipfile.ZipFile(target, "w") as dst:
+            for info in src.infolist():
+                entry = zipfile.ZipInfo(info.filename, date_time=_XLSX_EPOCH)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.external_attr = 0o600 << 16
+                with src.open(info) as fin, dst.open(entry, "w") as fout:
+                    shutil.copyfileobj(fin, fout, 1 << 20)
+    finally:
+        with contextlib.suppress(OSError):
+            raw.unlink()
+    return target
 
 
 class _ParquetWriter(_Writer):

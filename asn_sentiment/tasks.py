@@ -247,6 +247,7 @@ def read_labelled(
     task: Task | str = "sentiment",
     where: Sequence[str] = (),
     where_optional: bool = False,
+    taxonomy: Any = None,
 ) -> LabelledData:
     """Read labelled texts from CSV/TSV/XLSX/JSON files for ``task``.
 
@@ -256,9 +257,18 @@ def read_labelled(
     are skipped; for a single-label task so are rows with an empty label.
     ``where`` keeps only rows whose column equals a value (``"split=train"``);
     with ``where_optional`` a file without that column is used whole.
+
+    A labelling sheet of ``asn-sentiment sample`` (columns ``text``,
+    ``sentiment``, ``theme_1``...) is read by
+    :func:`asn_sentiment.sampling.read_label_sheet` unless ``label_col`` is
+    given: rows left unlabelled are skipped (counted in the file's
+    ``unlabelled``), theme ids are checked against ``taxonomy`` (default: the
+    task's, else the built-in one), and ``where`` conditions on columns the
+    sheet lacks do not apply to it.
     """
     from asn_sentiment.ingest import read_table
     from asn_sentiment.registry import file_sha256
+    from asn_sentiment.sampling import is_label_sheet, read_label_sheet
 
     task = get_task(task) if isinstance(task, str) else task
     if not paths:
@@ -270,8 +280,12 @@ def read_labelled(
     for number, path in enumerate(paths):
         raw = read_table(path)
         columns = list(raw.columns)
-        tcol = _pick(columns, text_col, TEXT_HEADERS, str(path))
-        lcol = _pick(columns, label_col, LABEL_HEADERS, str(path))
+        sheet = None
+        if label_col is None and is_label_sheet(columns):
+            sheet = read_label_sheet(raw, task, path, taxonomy)
+            raw, columns = sheet.frame, list(sheet.frame.columns)
+        tcol = "text" if sheet else _pick(columns, text_col, TEXT_HEADERS, str(path))
+        lcol = "label" if sheet else _pick(columns, label_col, LABEL_HEADERS, str(path))
         if tcol is None or lcol is None:
             if len(columns) == 2 and text_col is None and label_col is None:
                 header = pd.DataFrame([columns], columns=columns)
@@ -291,7 +305,7 @@ def read_labelled(
             column, sep, value = condition.partition("=")
             if not sep:
                 raise InputError("err.where_syntax", where=condition)
-            if where_optional and column.strip() not in columns:
+            if (where_optional or sheet) and column.strip() not in columns:
                 continue
             column = _pick(columns, column.strip(), (), str(path)) or column
             keep &= raw[column].map(_cell).str.strip() == value.strip()
@@ -313,6 +327,7 @@ def read_labelled(
                 "sha256": file_sha256(Path(path)),
                 "rows": len(part_texts),
                 **({"where": applied} if applied else {}),
+                **({"unlabelled": sheet.unlabelled} if sheet else {}),
             }
         )
     where = ", ".join(Path(p).name for p in paths)
