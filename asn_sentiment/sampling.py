@@ -38,6 +38,7 @@ file and row): no unit, date, position or respondent columns.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -228,8 +229,8 @@ def sheet_frame(picked: pd.DataFrame) -> pd.DataFrame:
     return out[list(SHEET_COLUMNS)]
 
 
-_WIDTHS = {"id": 6, "text": 70, "sentiment": 13, "note": 28, "model_sentiment": 12,
-           "model_confidence": 11, "model_themes": 30, "source": 9, "question": 24,
+_WIDTHS = {"id": 6, "text": 70, "sentiment": 13, "note": 28, "model_sentiment": 16,
+           "model_confidence": 17, "model_themes": 30, "source": 9, "question": 24,
            "source_file": 26, "row": 7}  # fmt: skip
 
 
@@ -279,7 +280,16 @@ def write_label_sheet(
         cell.comment = Comment(t(key, lang), "asn-sentiment", width=320, height=110)
         letter = get_column_letter(j)
         ws.column_dimensions[letter].width = _WIDTHS.get(col, 24)
+    wrapped = {"text", "model_themes", "question", "note"}
     for i, record in enumerate(table.itertuples(index=False, name=None), 2):
+        lines = [
+            str(v).count(";") + 1 if c == "model_themes" else math.ceil(len(v) / _WIDTHS.get(c, 24))
+            for c, v in zip(columns, record, strict=True)
+            if c in wrapped and isinstance(v, str)
+        ]
+        ws.row_dimensions[i].height = 15 * min(
+            max(lines, default=1), 12
+        )  # wrapped text fits its row
         for j, (col, value) in enumerate(zip(columns, record, strict=True), 1):
             cell = ws.cell(row=i, column=j)
             if isinstance(value, str):
@@ -287,13 +297,17 @@ def write_label_sheet(
                     xlsx_text_cell(cell, value)
             elif value is not None and value is not pd.NA and not _nan(value):
                 cell.value = value.item() if hasattr(value, "item") else value
-            cell.alignment = wrap if col in {"text", "model_themes", "question", "note"} else top
+            cell.alignment = wrap if col in wrapped else top
             if col in FILLABLE:
                 cell.fill = fill_cells
             elif col != "text":
                 cell.font = reference_font
     last = max(len(table) + 1, 2)
     ws.freeze_panes = "C2"
+    ws.print_title_rows = "1:1"  # printed: header on every page, landscape, one page wide
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
 
     lists = book.create_sheet(LISTS_SHEET)
@@ -360,7 +374,7 @@ def _instructions(ws: Any, taxonomy: Taxonomy, lang: str, meta: dict[str, str]) 
     title = Font(bold=True, size=14)
     shade = PatternFill("solid", fgColor="DDEBF7")
     wrap = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDE", (28, 14, 30, 60, 60), strict=True):
+    for letter, width in zip("ABCDE", (26, 12, 28, 60, 60), strict=True):
         ws.column_dimensions[letter].width = width
     rows: list[tuple[list[str], Any]] = [([t("sample.title", lang)], title), ([], None)]
     rows += [
@@ -389,23 +403,34 @@ def _instructions(ws: Any, taxonomy: Taxonomy, lang: str, meta: dict[str, str]) 
                 None,
             )
         )
-    rows.append(([NO_THEME[lang], "", t("sample.no_theme", lang), "", ""], None))
+    rows.append(([NO_THEME[lang], "", t("sample.no_theme", lang)], None))
     rows += [([], None), ([t("sample.about_heading", lang)], bold)]
     rows += [
         ([k, v], None)
         for k, v in meta.items()
         if k not in {"format", "format_version", "theme_ids"}
     ]
+    widths = [ws.column_dimensions[c].width for c in "ABCDE"]
     for i, (values, style) in enumerate(rows, 1):
+        lines = 1
         for j, value in enumerate(values, 1):
             cell = ws.cell(row=i, column=j)
+            span = widths[j - 1]
+            if j == len(values) < 5:  # the last text spans the rest of the row
+                ws.merge_cells(start_row=i, start_column=j, end_row=i, end_column=5)
+                span = sum(widths[j - 1 :])
             if value:
                 xlsx_text_cell(cell, value)
-            cell.alignment = wrap if len(values) > 1 else Alignment(vertical="top")
+                lines = max(lines, math.ceil(len(value) * 1.1 / span))
+            cell.alignment = wrap
             if isinstance(style, Font):
                 cell.font = style
             elif style is not None:
                 cell.fill, cell.font = style, bold
+        ws.row_dimensions[i].height = (20 if style is title else 15) * lines
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _check_output(path: Path, overwrite: bool) -> None:

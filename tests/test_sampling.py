@@ -33,10 +33,11 @@ from .test_cli import assert_user_error
 TAXONOMY = load_taxonomy()
 
 # --- synthetic comments whose sentiment a person knows ----------------------------------------
-# The lesson of the sheet: in this regency, comments about overtime and unpaid TPP are
-# negative, comments about the new service hall are positive, schedule questions neutral.
-NEG = ["lembur terus tiap malam", "TPP belum cair tiga bulan", "laporan dobel bikin lembur",
-       "pegawai lembur sampai larut", "tunjangan TPP dipotong tanpa alasan"]  # fmt: skip
+# The lesson of the sheet: polite complaints ("mohon kejelasan ...", "belum ada kepastian ...")
+# are negative; a model trained on SmSA alone reads most of them as neutral.
+NEG = ["mohon kejelasan jadwal uji kompetensi", "belum ada kepastian penempatan kami",
+       "mohon informasi soal TPP bulan depan", "sampai sekarang surat edaran belum turun",
+       "kami masih menunggu kepastian jabatan fungsional"]  # fmt: skip
 POS = ["mal pelayanan baru sangat rapi", "antrean di mal pelayanan cepat sekali",
        "petugas mal pelayanan ramah", "layanan di gedung baru memuaskan", "gedung pelayanan baru nyaman"]  # fmt: skip
 NEU = ["kapan jadwal apel pagi diumumkan", "di mana alamat kantor bagian organisasi",
@@ -112,7 +113,7 @@ def _comment_file(tmp_path: Path, name: str, texts: list[str]) -> Path:
     return path
 
 
-def test_sample_label_train_loop_sentiment(runner, tmp_path, fast_report) -> None:
+def test_sample_label_train_loop_sentiment(runner, tmp_path, fast_report, record_property) -> None:
     truth = _truth()
     train_texts = [t for t, _ in _comments(1, 14)]
     results = _analyze(runner, _comment_file(tmp_path, "komentar.csv", train_texts), tmp_path / "a")
@@ -151,7 +152,14 @@ def test_sample_label_train_loop_sentiment(runner, tmp_path, fast_report) -> Non
     }
     assert card["data"]["train"][0]["unlabelled"] == 4
 
-    # the retrained model has learnt the team's labels: new comments, same regency
+    # the shipped model read the polite complaints as not negative ...
+    shipped = [
+        s == "negative"
+        for t, s in zip(results["text"], results["sentiment"], strict=True)
+        if truth[t] == "negative"
+    ]
+    assert np.mean(shipped) < 0.5
+    # ... the retrained model has learnt the team's labels: new comments, same regency
     test_texts = [t for t, _ in _comments(2, 14) if t not in set(train_texts)]
     again = _analyze(
         runner,
@@ -160,10 +168,16 @@ def test_sample_label_train_loop_sentiment(runner, tmp_path, fast_report) -> Non
         "--model",
         str(model),
     )
-    accuracy = float(
-        np.mean([truth[t] == s for t, s in zip(again["text"], again["sentiment"], strict=True)])
+    right = {t: truth[t] == s for t, s in zip(again["text"], again["sentiment"], strict=True)}
+    record_property(
+        "metric: labelling loop, shipped model on polite complaints",
+        round(float(np.mean(shipped)), 3),
     )
-    assert accuracy >= 0.85, accuracy
+    record_property(
+        "metric: labelling loop, retrained accuracy", round(float(np.mean(list(right.values()))), 3)
+    )
+    assert np.mean(list(right.values())) >= 0.85
+    assert np.mean([ok for t, ok in right.items() if truth[t] == "negative"]) >= 0.8
     assert again["model_version"].str.startswith("model@").all()
 
 
