@@ -504,7 +504,6 @@ def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], **optio
 
     rep = reporter()
     result = run_train(list(data), outdir, valid=list(valid), progress=rep.progress, **options)
-    _sheet_notes(rep, result.card.get("data", {}))
     m = result.card.get("metrics", {}).get("valid") or result.card.get("metrics", {}).get("cv")
     if m:
         lo, hi = m["macro_f1_ci95"]
@@ -518,6 +517,7 @@ def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], **optio
         )
     else:
         rep.note("cli.done.train_unscored", outdir=result.model_dir)
+    _sheet_notes(rep, result.card.get("data", {}))
 
 
 @cli.command()

@@ -171,6 +171,183 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Hasil memuat tema yang tidak ada di taksonomi '{taxonomy}': {ids}. Berikan taksonomi yang dipakai saat analisis dengan --taxonomy.",
         "en": "The results carry themes not in taxonomy '{taxonomy}': {ids}. Give the taxonomy used for the analysis with --taxonomy.",
     },
+    # --- labelling loop: sample and labelled sheets (issue 6) -----------------
+    "err.sample_strategy": {
+        "id": "Strategi sampel '{strategy}' tidak dikenal. Gunakan salah satu: {choices}.",
+        "en": "Unknown sampling strategy '{strategy}'. Use one of: {choices}.",
+    },
+    "err.sample_n": {
+        "id": "--n harus sedikitnya 1 (diberikan {n}).",
+        "en": "--n must be at least 1 (given {n}).",
+    },
+    "err.sample_no_confidence": {
+        "id": "Strategi 'uncertain' butuh kolom sentiment_confidence yang terisi, tetapi berkas hasil tidak memilikinya. Pakai --strategy random atau stratified, atau jalankan ulang 'asn-sentiment analyze'.",
+        "en": "The 'uncertain' strategy needs a filled sentiment_confidence column, which the results lack. Use --strategy random or stratified, or run 'asn-sentiment analyze' again.",
+    },
+    "err.sample_empty": {
+        "id": "Tidak ada komentar untuk dilabeli di {paths} ({excluded} sudah dilabeli dan dilewati). Berikan results.csv lain atau kurangi --exclude.",
+        "en": "No comments left to label in {paths} ({excluded} already labelled and skipped). Give other results.csv files or fewer --exclude files.",
+    },
+    "err.sample_exclude_text": {
+        "id": "Berkas --exclude '{path}' tidak punya kolom teks (mis. 'text'). Berikan lembar label dari 'asn-sentiment sample'; kolom yang ada: {columns}.",
+        "en": "--exclude file '{path}' has no text column (such as 'text'). Give a labelling sheet from 'asn-sentiment sample'; columns present: {columns}.",
+    },
+    "err.label_sheet_task": {
+        "id": "Lembar label '{path}' berisi label sentimen dan tema, bukan '{task}'. Pakai --task sentiment atau --task themes.",
+        "en": "Labelling sheet '{path}' holds sentiment and theme labels, not '{task}'. Use --task sentiment or --task themes.",
+    },
+    "err.label_sheet_sentiment": {
+        "id": "'{path}' baris {row}: sentimen '{value}' tidak dikenal. Pilih dari daftar: {choices} (atau kosongkan barisnya).",
+        "en": "'{path}' row {row}: unknown sentiment '{value}'. Pick one from the list: {choices} (or leave the row empty).",
+    },
+    "err.label_sheet_theme": {
+        "id": "'{path}' baris {row}: tema '{theme}' tidak ada di taksonomi '{taxonomy}'. Pilih id tema dari daftar, atau berikan taksonomi yang dipakai saat membuat lembar itu dengan --taxonomy.",
+        "en": "'{path}' row {row}: theme '{theme}' is not in taxonomy '{taxonomy}'. Pick a theme id from the list, or give the taxonomy the sheet was made with (--taxonomy).",
+    },
+    "err.label_sheet_mixed": {
+        "id": "'{path}' baris {row}: berisi '(tanpa tema)' sekaligus tema. Hapus salah satunya.",
+        "en": "'{path}' row {row}: has '(no theme)' and a theme at once. Remove one of them.",
+    },
+    "err.label_sheet_empty": {
+        "id": "Lembar label '{path}' belum berisi label di kolom {column}. Isi kolom itu (pilih dari daftar) lalu simpan berkasnya.",
+        "en": "Labelling sheet '{path}' has no labels in column(s) {column} yet. Fill them (pick from the list) and save the file.",
+    },
+    "cli.done.sample": {
+        "id": "{n} komentar dipilih (strategi {strategy}, seed {seed}) dari {available} komentar unik dan ditulis ke {output}.",
+        "en": "{n} comments picked (strategy {strategy}, seed {seed}) from {available} distinct comments and written to {output}.",
+    },
+    "cli.sample.fewer": {
+        "id": "Hanya ada {available} komentar unik yang belum dilabeli; semuanya diambil (diminta {n}).",
+        "en": "Only {available} distinct unlabelled comments are available; all were taken ({n} asked for).",
+    },
+    "cli.sample.dropped": {
+        "id": "{duplicates} komentar kembar dan {excluded} komentar yang sudah dilabeli dilewati.",
+        "en": "{duplicates} duplicate comments and {excluded} already labelled comments skipped.",
+    },
+    "cli.sample.next": {
+        "id": "Isi kolom sentiment dan theme_1..theme_3 di Excel (petunjuk ada di lembar kedua), lalu: asn-sentiment train --task sentiment {output} -o FOLDER_MODEL",
+        "en": "Fill the sentiment and theme_1..theme_3 columns in Excel (instructions on the second sheet), then: asn-sentiment train --task sentiment {output} -o MODEL_FOLDER",
+    },
+    "cli.train.sheet": {
+        "id": "{path}: {rows} baris berlabel dipakai; {unlabelled} baris belum dilabeli dilewati.",
+        "en": "{path}: {rows} labelled rows used; {unlabelled} rows left unlabelled skipped.",
+    },
+    "sample.sheet_instructions": {"id": "petunjuk", "en": "instructions"},
+    "sample.title": {
+        "id": "Lembar pelabelan komentar penataan ASN",
+        "en": "Labelling sheet: comments on the ASN reorganisation",
+    },
+    "sample.step1": {
+        "id": "Buka lembar 'label'. Setiap baris adalah satu komentar (kolom text); data pribadi sudah disamarkan.",
+        "en": "Open the 'label' sheet. Each row is one comment (column text); personal data is already masked.",
+    },
+    "sample.step2": {
+        "id": "Di kolom sentiment pilih dari daftar: negative, neutral atau positive (sikap penulis secara keseluruhan).",
+        "en": "In the sentiment column pick from the list: negative, neutral or positive (the writer's overall stance).",
+    },
+    "sample.step3": {
+        "id": "Di kolom theme_1, theme_2, theme_3 pilih tema yang diungkapkan komentar (boleh lebih dari satu), atau {no_theme} bila tidak ada tema. Arti setiap tema ada di tabel di bawah.",
+        "en": "In theme_1, theme_2, theme_3 pick the themes the comment expresses (several allowed), or {no_theme} when it has none. Each theme is explained in the table below.",
+    },
+    "sample.step4": {
+        "id": "Kolom model_sentiment dan model_themes adalah tebakan model, hanya sebagai rujukan: jangan disalin, nilailah sendiri.",
+        "en": "The model_sentiment and model_themes columns are the model's guesses, for reference only: do not copy them, judge for yourself.",
+    },
+    "sample.step5": {
+        "id": "Mulailah dari atas; baris yang dibiarkan kosong dilewati saat pelatihan, jadi Anda boleh berhenti kapan saja. Kolom note bebas untuk catatan.",
+        "en": "Start at the top; rows left empty are skipped in training, so you may stop at any time. The note column is free for remarks.",
+    },
+    "sample.step6": {
+        "id": "Simpan sebagai .xlsx tanpa mengubah judul kolom, lalu latih ulang: asn-sentiment train --task sentiment BERKAS.xlsx -o FOLDER_MODEL (lihat README).",
+        "en": "Save as .xlsx without renaming the columns, then retrain: asn-sentiment train --task sentiment FILE.xlsx -o MODEL_FOLDER (see the README).",
+    },
+    "sample.sentiment_heading": {"id": "Sentimen", "en": "Sentiment"},
+    "sample.sentiment_negative": {
+        "id": "Keluhan, penolakan, kekhawatiran; termasuk keluhan yang sopan ('mohon kejelasan ...', 'belum ada kepastian ...') dan laporan aplikasi yang gagal.",
+        "en": "Complaint, rejection, worry; including polite complaints ('mohon kejelasan ...', 'belum ada kepastian ...') and reports of failing applications.",
+    },
+    "sample.sentiment_neutral": {
+        "id": "Pertanyaan, fakta, salam, ucapan terima kasih biasa, atau pujian dan keluhan yang seimbang.",
+        "en": "Questions, facts, greetings, a plain thank-you, or praise and complaint of similar weight.",
+    },
+    "sample.sentiment_positive": {
+        "id": "Pujian, dukungan, harapan yang antusias, pengalaman baik.",
+        "en": "Praise, support, cheering, a good experience.",
+    },
+    "sample.themes_heading": {"id": "Tema", "en": "Themes"},
+    "sample.th.id": {"id": "id (pilih ini)", "en": "id (pick this)"},
+    "sample.th.kind": {"id": "jenis", "en": "kind"},
+    "sample.th.label": {"id": "nama", "en": "name"},
+    "sample.th.description": {"id": "arti", "en": "meaning"},
+    "sample.th.examples": {"id": "contoh", "en": "examples"},
+    "sample.no_theme": {
+        "id": "Tanpa tema: salam, 'tidak ada komentar', fakta atau pertanyaan praktis",
+        "en": "No theme: greetings, 'no comment', facts or practical questions",
+    },
+    "sample.about_heading": {"id": "Tentang sampel ini", "en": "About this sample"},
+    "sample.prompt_title": {"id": "Pilih dari daftar", "en": "Pick from the list"},
+    "sample.prompt_sentiment": {
+        "id": "Sikap penulis: negative, neutral atau positive.",
+        "en": "The writer's stance: negative, neutral or positive.",
+    },
+    "sample.prompt_theme": {
+        "id": "Satu tema per kolom (lihat lembar petunjuk), atau '(tanpa tema)'.",
+        "en": "One theme per column (see the instructions sheet), or '(no theme)'.",
+    },
+    "sample.error_title": {"id": "Nilai tidak dikenal", "en": "Unknown value"},
+    "sample.error_sentiment": {
+        "id": "Pilih negative, neutral atau positive dari daftar.",
+        "en": "Pick negative, neutral or positive from the list.",
+    },
+    "sample.error_theme": {
+        "id": "Pilih id tema dari daftar (lihat lembar petunjuk).",
+        "en": "Pick a theme id from the list (see the instructions sheet).",
+    },
+    "sample.col.id": {"id": "Nomor urut baris sampel.", "en": "Number of the sampled row."},
+    "sample.col.text": {
+        "id": "Komentar yang dilabeli (data pribadi disamarkan).",
+        "en": "The comment to label (personal data masked).",
+    },
+    "sample.col.sentiment": {
+        "id": "ISI: negative, neutral atau positive (daftar pilihan).",
+        "en": "FILL IN: negative, neutral or positive (drop-down list).",
+    },
+    "sample.col.theme": {
+        "id": "ISI: satu id tema per kolom, atau '(tanpa tema)'. Arti tema: lembar petunjuk.",
+        "en": "FILL IN: one theme id per column, or '(no theme)'. Meanings: instructions sheet.",
+    },
+    "sample.col.note": {
+        "id": "Boleh diisi: catatan Anda (tidak dipakai untuk pelatihan).",
+        "en": "Optional: your remarks (not used for training).",
+    },
+    "sample.col.model_sentiment": {
+        "id": "Tebakan model, hanya rujukan.",
+        "en": "The model's guess, for reference only.",
+    },
+    "sample.col.model_confidence": {
+        "id": "Keyakinan model atas tebakannya (0-1).",
+        "en": "The model's confidence in its guess (0-1).",
+    },
+    "sample.col.model_themes": {
+        "id": "Tema tebakan model, hanya rujukan.",
+        "en": "The model's themes, for reference only.",
+    },
+    "sample.col.source": {
+        "id": "staff (survei pegawai) atau public (komentar publik).",
+        "en": "staff (staff survey) or public (public comments).",
+    },
+    "sample.col.question": {
+        "id": "Pertanyaan survei yang dijawab (bila ada).",
+        "en": "The survey question answered (if any).",
+    },
+    "sample.col.source_file": {
+        "id": "Berkas asal komentar.",
+        "en": "The file the comment came from.",
+    },
+    "sample.col.row": {
+        "id": "Baris data di berkas asal.",
+        "en": "Data row in that file.",
+    },
     "err.period_invalid": {
         "id": "Periode '{period}' tidak dikenal. Gunakan salah satu: {choices}.",
         "en": "Unknown period '{period}'. Use one of: {choices}.",
@@ -874,182 +1051,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.eval.reliability_title": {
         "id": "Kalibrasi: {model} (ECE {ece:.3f}, Brier {brier:.3f})",
         "en": "Calibration: {model} (ECE {ece:.3f}, Brier {brier:.3f})",
-    },
-    # --- labelling loop: sample and labelled sheets (issue 6) -----------------
-    "err.sample_strategy": {
-        "id": "Strategi sampel '{strategy}' tidak dikenal. Gunakan salah satu: {choices}.",
-        "en": "Unknown sampling strategy '{strategy}'. Use one of: {choices}.",
-    },
-    "err.sample_n": {
-        "id": "--n harus sedikitnya 1 (diberikan {n}).",
-        "en": "--n must be at least 1 (given {n}).",
-    },
-    "err.sample_no_confidence": {
-        "id": "Strategi 'uncertain' butuh kolom sentiment_confidence yang terisi, tetapi berkas hasil tidak memilikinya. Pakai --strategy random atau stratified, atau jalankan ulang 'asn-sentiment analyze'.",
-        "en": "The 'uncertain' strategy needs a filled sentiment_confidence column, which the results lack. Use --strategy random or stratified, or run 'asn-sentiment analyze' again.",
-    },
-    "err.sample_empty": {
-        "id": "Tidak ada komentar untuk dilabeli di {paths} ({excluded} sudah dilabeli dan dilewati). Berikan results.csv lain atau kurangi --exclude.",
-        "en": "No comments left to label in {paths} ({excluded} already labelled and skipped). Give other results.csv files or fewer --exclude files.",
-    },
-    "err.sample_exclude_text": {
-        "id": "Berkas --exclude '{path}' tidak punya kolom teks (mis. 'text'). Berikan lembar label dari 'asn-sentiment sample'; kolom yang ada: {columns}.",
-        "en": "--exclude file '{path}' has no text column (such as 'text'). Give a labelling sheet from 'asn-sentiment sample'; columns present: {columns}.",
-    },
-    "err.label_sheet_task": {
-        "id": "Lembar label '{path}' berisi label sentimen dan tema, bukan '{task}'. Pakai --task sentiment atau --task themes.",
-        "en": "Labelling sheet '{path}' holds sentiment and theme labels, not '{task}'. Use --task sentiment or --task themes.",
-    },
-    "err.label_sheet_sentiment": {
-        "id": "'{path}' baris {row}: sentimen '{value}' tidak dikenal. Pilih dari daftar: {choices} (atau kosongkan barisnya).",
-        "en": "'{path}' row {row}: unknown sentiment '{value}'. Pick one from the list: {choices} (or leave the row empty).",
-    },
-    "err.label_sheet_theme": {
-        "id": "'{path}' baris {row}: tema '{theme}' tidak ada di taksonomi '{taxonomy}'. Pilih id tema dari daftar, atau berikan taksonomi yang dipakai saat membuat lembar itu dengan --taxonomy.",
-        "en": "'{path}' row {row}: theme '{theme}' is not in taxonomy '{taxonomy}'. Pick a theme id from the list, or give the taxonomy the sheet was made with (--taxonomy).",
-    },
-    "err.label_sheet_mixed": {
-        "id": "'{path}' baris {row}: berisi '(tanpa tema)' sekaligus tema. Hapus salah satunya.",
-        "en": "'{path}' row {row}: has '(no theme)' and a theme at once. Remove one of them.",
-    },
-    "err.label_sheet_empty": {
-        "id": "Lembar label '{path}' belum berisi label di kolom {column}. Isi kolom itu (pilih dari daftar) lalu simpan berkasnya.",
-        "en": "Labelling sheet '{path}' has no labels in column(s) {column} yet. Fill them (pick from the list) and save the file.",
-    },
-    "cli.done.sample": {
-        "id": "{n} komentar dipilih (strategi {strategy}, seed {seed}) dari {available} komentar unik dan ditulis ke {output}.",
-        "en": "{n} comments picked (strategy {strategy}, seed {seed}) from {available} distinct comments and written to {output}.",
-    },
-    "cli.sample.fewer": {
-        "id": "Hanya ada {available} komentar unik yang belum dilabeli; semuanya diambil (diminta {n}).",
-        "en": "Only {available} distinct unlabelled comments are available; all were taken ({n} asked for).",
-    },
-    "cli.sample.dropped": {
-        "id": "{duplicates} komentar kembar dan {excluded} komentar yang sudah dilabeli dilewati.",
-        "en": "{duplicates} duplicate comments and {excluded} already labelled comments skipped.",
-    },
-    "cli.sample.next": {
-        "id": "Isi kolom sentiment dan theme_1..theme_3 di Excel (petunjuk ada di lembar kedua), lalu: asn-sentiment train --task sentiment {output} -o FOLDER_MODEL",
-        "en": "Fill the sentiment and theme_1..theme_3 columns in Excel (instructions on the second sheet), then: asn-sentiment train --task sentiment {output} -o MODEL_FOLDER",
-    },
-    "cli.train.sheet": {
-        "id": "{path}: {rows} baris berlabel dipakai; {unlabelled} baris belum dilabeli dilewati.",
-        "en": "{path}: {rows} labelled rows used; {unlabelled} rows left unlabelled skipped.",
-    },
-    "sample.sheet_instructions": {"id": "petunjuk", "en": "instructions"},
-    "sample.title": {
-        "id": "Lembar pelabelan komentar penataan ASN",
-        "en": "Labelling sheet: comments on the ASN reorganisation",
-    },
-    "sample.step1": {
-        "id": "Buka lembar 'label'. Setiap baris adalah satu komentar (kolom text); data pribadi sudah disamarkan.",
-        "en": "Open the 'label' sheet. Each row is one comment (column text); personal data is already masked.",
-    },
-    "sample.step2": {
-        "id": "Di kolom sentiment pilih dari daftar: negative, neutral atau positive (sikap penulis secara keseluruhan).",
-        "en": "In the sentiment column pick from the list: negative, neutral or positive (the writer's overall stance).",
-    },
-    "sample.step3": {
-        "id": "Di kolom theme_1, theme_2, theme_3 pilih tema yang diungkapkan komentar (boleh lebih dari satu), atau {no_theme} bila tidak ada tema. Arti setiap tema ada di tabel di bawah.",
-        "en": "In theme_1, theme_2, theme_3 pick the themes the comment expresses (several allowed), or {no_theme} when it has none. Each theme is explained in the table below.",
-    },
-    "sample.step4": {
-        "id": "Kolom model_sentiment dan model_themes adalah tebakan model, hanya sebagai rujukan: jangan disalin, nilailah sendiri.",
-        "en": "The model_sentiment and model_themes columns are the model's guesses, for reference only: do not copy them, judge for yourself.",
-    },
-    "sample.step5": {
-        "id": "Mulailah dari atas; baris yang dibiarkan kosong dilewati saat pelatihan, jadi Anda boleh berhenti kapan saja. Kolom note bebas untuk catatan.",
-        "en": "Start at the top; rows left empty are skipped in training, so you may stop at any time. The note column is free for remarks.",
-    },
-    "sample.step6": {
-        "id": "Simpan sebagai .xlsx tanpa mengubah judul kolom, lalu latih ulang: asn-sentiment train --task sentiment BERKAS.xlsx -o FOLDER_MODEL (lihat README).",
-        "en": "Save as .xlsx without renaming the columns, then retrain: asn-sentiment train --task sentiment FILE.xlsx -o MODEL_FOLDER (see the README).",
-    },
-    "sample.sentiment_heading": {"id": "Sentimen", "en": "Sentiment"},
-    "sample.sentiment_negative": {
-        "id": "Keluhan, penolakan, kekhawatiran; termasuk keluhan yang sopan ('mohon kejelasan ...', 'belum ada kepastian ...') dan laporan aplikasi yang gagal.",
-        "en": "Complaint, rejection, worry; including polite complaints ('mohon kejelasan ...', 'belum ada kepastian ...') and reports of failing applications.",
-    },
-    "sample.sentiment_neutral": {
-        "id": "Pertanyaan, fakta, salam, ucapan terima kasih biasa, atau pujian dan keluhan yang seimbang.",
-        "en": "Questions, facts, greetings, a plain thank-you, or praise and complaint of similar weight.",
-    },
-    "sample.sentiment_positive": {
-        "id": "Pujian, dukungan, harapan yang antusias, pengalaman baik.",
-        "en": "Praise, support, cheering, a good experience.",
-    },
-    "sample.themes_heading": {"id": "Tema", "en": "Themes"},
-    "sample.th.id": {"id": "id (pilih ini)", "en": "id (pick this)"},
-    "sample.th.kind": {"id": "jenis", "en": "kind"},
-    "sample.th.label": {"id": "nama", "en": "name"},
-    "sample.th.description": {"id": "arti", "en": "meaning"},
-    "sample.th.examples": {"id": "contoh", "en": "examples"},
-    "sample.no_theme": {
-        "id": "Tanpa tema: salam, 'tidak ada komentar', fakta atau pertanyaan praktis",
-        "en": "No theme: greetings, 'no comment', facts or practical questions",
-    },
-    "sample.about_heading": {"id": "Tentang sampel ini", "en": "About this sample"},
-    "sample.prompt_title": {"id": "Pilih dari daftar", "en": "Pick from the list"},
-    "sample.prompt_sentiment": {
-        "id": "Sikap penulis: negative, neutral atau positive.",
-        "en": "The writer's stance: negative, neutral or positive.",
-    },
-    "sample.prompt_theme": {
-        "id": "Satu tema per kolom (lihat lembar petunjuk), atau '(tanpa tema)'.",
-        "en": "One theme per column (see the instructions sheet), or '(no theme)'.",
-    },
-    "sample.error_title": {"id": "Nilai tidak dikenal", "en": "Unknown value"},
-    "sample.error_sentiment": {
-        "id": "Pilih negative, neutral atau positive dari daftar.",
-        "en": "Pick negative, neutral or positive from the list.",
-    },
-    "sample.error_theme": {
-        "id": "Pilih id tema dari daftar (lihat lembar petunjuk).",
-        "en": "Pick a theme id from the list (see the instructions sheet).",
-    },
-    "sample.col.id": {"id": "Nomor urut baris sampel.", "en": "Number of the sampled row."},
-    "sample.col.text": {
-        "id": "Komentar yang dilabeli (data pribadi disamarkan).",
-        "en": "The comment to label (personal data masked).",
-    },
-    "sample.col.sentiment": {
-        "id": "ISI: negative, neutral atau positive (daftar pilihan).",
-        "en": "FILL IN: negative, neutral or positive (drop-down list).",
-    },
-    "sample.col.theme": {
-        "id": "ISI: satu id tema per kolom, atau '(tanpa tema)'. Arti tema: lembar petunjuk.",
-        "en": "FILL IN: one theme id per column, or '(no theme)'. Meanings: instructions sheet.",
-    },
-    "sample.col.note": {
-        "id": "Boleh diisi: catatan Anda (tidak dipakai untuk pelatihan).",
-        "en": "Optional: your remarks (not used for training).",
-    },
-    "sample.col.model_sentiment": {
-        "id": "Tebakan model, hanya rujukan.",
-        "en": "The model's guess, for reference only.",
-    },
-    "sample.col.model_confidence": {
-        "id": "Keyakinan model atas tebakannya (0-1).",
-        "en": "The model's confidence in its guess (0-1).",
-    },
-    "sample.col.model_themes": {
-        "id": "Tema tebakan model, hanya rujukan.",
-        "en": "The model's themes, for reference only.",
-    },
-    "sample.col.source": {
-        "id": "staff (survei pegawai) atau public (komentar publik).",
-        "en": "staff (staff survey) or public (public comments).",
-    },
-    "sample.col.question": {
-        "id": "Pertanyaan survei yang dijawab (bila ada).",
-        "en": "The survey question answered (if any).",
-    },
-    "sample.col.source_file": {
-        "id": "Berkas asal komentar.",
-        "en": "The file the comment came from.",
-    },
-    "sample.col.row": {
-        "id": "Baris data di berkas asal.",
-        "en": "Data row in that file.",
     },
 }

@@ -247,7 +247,6 @@ def read_labelled(
     task: Task | str = "sentiment",
     where: Sequence[str] = (),
     where_optional: bool = False,
-    taxonomy: Any = None,
 ) -> LabelledData:
     """Read labelled texts from CSV/TSV/XLSX/JSON files for ``task``.
 
@@ -262,9 +261,8 @@ def read_labelled(
     ``sentiment``, ``theme_1``...) is read by
     :func:`asn_sentiment.sampling.read_label_sheet` unless ``label_col`` is
     given: rows left unlabelled are skipped (counted in the file's
-    ``unlabelled``), theme ids are checked against ``taxonomy`` (default: the
-    task's, else the built-in one), and ``where`` conditions on columns the
-    sheet lacks do not apply to it.
+    ``unlabelled``), theme ids are checked against the task's taxonomy, and
+    ``where`` conditions on columns the sheet lacks do not apply to it.
     """
     from asn_sentiment.ingest import read_table
     from asn_sentiment.registry import file_sha256
@@ -280,12 +278,16 @@ def read_labelled(
     for number, path in enumerate(paths):
         raw = read_table(path)
         columns = list(raw.columns)
-        sheet = None
-        if label_col is None and is_label_sheet(columns):
-            sheet = read_label_sheet(raw, task, path, taxonomy)
-            raw, columns = sheet.frame, list(sheet.frame.columns)
-        tcol = "text" if sheet else _pick(columns, text_col, TEXT_HEADERS, str(path))
-        lcol = "label" if sheet else _pick(columns, label_col, LABEL_HEADERS, str(path))
+        sheet = (
+            read_label_sheet(raw, task, path)
+            if label_col is None and is_label_sheet(columns)
+            else None
+        )
+        if sheet is not None:  # columns text (or --text-col), label, then reference columns
+            raw = sheet.frame.rename(columns={"text": text_col or "text"})
+            columns = list(raw.columns)
+        tcol = _pick(columns, text_col, TEXT_HEADERS, str(path))
+        lcol = _pick(columns, label_col, LABEL_HEADERS, str(path))
         if tcol is None or lcol is None:
             if len(columns) == 2 and text_col is None and label_col is None:
                 header = pd.DataFrame([columns], columns=columns)

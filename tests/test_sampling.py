@@ -185,37 +185,85 @@ def _sheet_texts(path: Path) -> list[str]:
     return pd.read_excel(path, sheet_name="label")["text"].tolist()
 
 
+#: Themes a person gives each base phrase (``gedung_baru`` is a team's own theme).
+BASE_THEMES = {
+    "uji kompetensi": "ketidakpastian_jabatan",
+    "kepastian": "ketidakpastian_jabatan",
+    "TPP": "ketidakpastian_jabatan",
+    "surat edaran": "kurang_sosialisasi",
+    "pelayanan": "pelayanan_membaik",
+    "gedung": "gedung_baru",
+}
+NEW_THEME = """
+[[theme]]
+id = "gedung_baru"
+kind = "support"
+label_id = "Gedung pelayanan baru"
+label_en = "New service building"
+description = "The new service hall and building."
+"""
+
+
+def _themes_of(text: str) -> tuple[str, ...]:
+    return tuple(sorted({theme for word, theme in BASE_THEMES.items() if word in text}))
+
+
 def test_sample_label_train_loop_themes(runner, tmp_path, fast_report) -> None:
-    """The same loop for themes; runs once the themes task (issue 6, branch themes) exists."""
+    """The same loop for themes, with a team's own extra theme in its taxonomy.
+
+    Runs once the themes task (issue 6, branch themes: ``train --task themes``,
+    ``analyze --theme-model``) exists; skipped before.
+    """
     import asn_sentiment.themes  # noqa: F401  (registers the themes task where it lives)
     import asn_sentiment.train  # noqa: F401
 
     if "themes" not in known_tasks():
         pytest.skip("the 'themes' task is not registered yet (train --task themes)")
+    taxonomy = tmp_path / "taksonomi.toml"
+    default = (Path(sampling.__file__).parent / "data" / "taxonomy.toml").read_text("utf-8")
+    taxonomy.write_text(default + NEW_THEME, "utf-8")
     truth = _truth()
-    theme_of = {
-        **{t: ("beban_kerja",) for t in truth if "lembur" in t},
-        **{t: ("pelayanan_membaik",) for t in truth if "pelayanan" in t and "lembur" not in t},
-    }
     texts = [t for t, _ in _comments(1, 14)]
     _analyze(runner, _comment_file(tmp_path, "komentar.csv", texts), tmp_path / "a")
     sheet = tmp_path / "to_label.xlsx"
     done = runner.invoke(
         cli,
-        ["sample", str(tmp_path / "a" / "results.csv"), "--strategy", "random", "-o", str(sheet)],
-    )
+        ["sample", str(tmp_path / "a" / "results.csv"), "--strategy", "stratified",
+         "--taxonomy", str(taxonomy), "-o", str(sheet)],
+    )  # fmt: skip
     assert done.exit_code == 0, done.output
-    themes = {t: theme_of.get(t, (NO_THEME["id"],)) for t in truth}
+    assert "gedung_baru" in [c.value for c in load_workbook(sheet)["_lists"]["A"]]
+    themes = {t: _themes_of(t) or (NO_THEME["id"],) for t in truth}
     _fill_sheet(sheet, truth, leave_empty=2, themes=themes)
     model = tmp_path / "themes-model"
     trained = runner.invoke(
-        cli, ["--lang", "en", "train", "--task", "themes", str(sheet), "-o", str(model)]
-    )
+        cli,
+        ["--lang", "en", "train", "--task", "themes", "--taxonomy", str(taxonomy), str(sheet),
+         "-o", str(model)],
+    )  # fmt: skip
     assert trained.exit_code == 0, trained.output
     assert "2 rows left unlabelled skipped" in trained.stderr
     card = json.loads((model / "card.json").read_text("utf-8"))
-    assert card["task"] == "themes"
-    assert set(card["label_counts"]) <= {"beban_kerja", "pelayanan_membaik"}
+    assert card["task"] == "themes" and card["data"]["train"][0]["unlabelled"] == 2
+    assert "gedung_baru" in card["label_counts"]
+
+    test_texts = [t for t, _ in _comments(2, 14) if t not in set(texts)]
+    out = _analyze(
+        runner,
+        _comment_file(tmp_path, "baru.csv", test_texts),
+        tmp_path / "b",
+        "--theme-model",
+        str(model),
+    )
+    found = {
+        t: set(filter(None, th.split(";")))
+        for t, th in zip(out["text"], out["themes"], strict=True)
+    }
+    wanted = [(t, th) for t in test_texts for th in _themes_of(t)]
+    recall = np.mean([th in found[t] for t, th in wanted])
+    assert recall >= 0.8, recall
+    assert np.mean([th in found[t] for t, th in wanted if th == "gedung_baru"]) >= 0.8
+    assert np.mean([not found[t] for t in test_texts if not _themes_of(t)]) >= 0.7
 
 
 # --- strategies ----------------------------------------------------------------------------------
@@ -535,6 +583,16 @@ def test_theme_columns_become_one_label(blank_sheet) -> None:
         sampling.read_label_sheet(
             pd.read_excel(blank_sheet, sheet_name="label"), _Themes(), blank_sheet
         )
+
+
+def test_sheet_beside_other_labelled_files(blank_sheet, tmp_path) -> None:
+    _set(blank_sheet, {"C2": "positive", "C3": "negative"})
+    other = tmp_path / "lain.csv"
+    other.write_text("komentar,sentimen\nbagus sekali,positive\njelek,negative\n", "utf-8")
+    data = read_labelled([blank_sheet, other], task="sentiment", text_col="komentar")
+    assert len(data) == 4 and data.labels[2:] == [("positive",), ("negative",)]
+    data = read_labelled([other, blank_sheet], task="sentiment", text_col="komentar")
+    assert [f["rows"] for f in data.files] == [2, 2]
 
 
 def test_where_on_a_column_the_sheet_lacks_does_not_apply(blank_sheet) -> None:
