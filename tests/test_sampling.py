@@ -667,3 +667,8 @@ def test_parsing_a_filled_sheet(rows) -> None:
     else:
         with pytest.raises(InputError):
             sampling.read_label_sheet(raw, _Themes(), "s.xlsx")
+
+
+def test_cli_offers_every_strategy() -> None:
+    option = next(p for p in cli.commands["sample"].params if p.name == "strategy")
+    assert tuple(option.type.choices) == sampling.STRATEGIES
