@@ -155,19 +155,46 @@ def uncertainty(frame: pd.DataFrame, taxonomy: Taxonomy) -> np.ndarray:
     return margin + 0.5 * conflict
 
 
-def _strata_queue(frame: pd.DataFrame, index: list[int], rng: np.random.Generator) -> list[int]:
-    """Rows of one stratum in seeded random order, alternating between (source, unit) groups."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    for i in index:
-        key = (str(frame.at[i, "source"]), str(frame.at[i, "unit"]))
-        groups.setdefault(key, []).append(i)
-    keys = sorted(groups)
-    order = [keys[j] for j in rng.permutation(len(keys))]
-    lists = [[groups[k][j] for j in rng.permutation(len(groups[k]))] for k in order]
-    out: list[int] = []
-    for depth in range(max(len(x) for x in lists)):
-        out.extend(x[depth] for x in lists if depth < len(x))
-    return out
+def stratified_order(frame: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
+    """Row order of the ``stratified`` strategy (see the module doc), vectorised.
+
+    Strata are (predicted theme, predicted sentiment); a row with several themes
+    is in each of their strata, one with none in the no-theme stratum.  Within a
+    stratum, rows come in seeded random order, alternating between (source,
+    unit) groups in a seeded random group order; the strata take turns, rarest
+    first; a row already taken is skipped.
+    """
+    themes = frame["themes"].astype(str).str.split(";").map(lambda xs: [x for x in xs if x] or [""])
+    m = pd.DataFrame(
+        {
+            "i": np.arange(len(frame)),
+            "theme": themes,
+            "sentiment": frame["sentiment"].astype(str).to_numpy(),
+            "source": frame["source"].astype(str).to_numpy() if "source" in frame else "",
+            "unit": frame["unit"].astype(str).to_numpy() if "unit" in frame else "",
+        }
+    ).explode("theme", ignore_index=True)
+    m["stratum"] = m.groupby(["theme", "sentiment"], sort=True).ngroup()
+    size = m.groupby("stratum")["i"].transform("size")
+    m["rarity"] = _dense_rank(size.to_numpy(), m["stratum"].to_numpy())
+    m["group"] = m.groupby(["stratum", "source", "unit"], sort=True).ngroup()
+    group_key = rng.random(int(m["group"].max()) + 1 if len(m) else 0)
+    m["group_pos"] = group_key[m["group"].to_numpy()]
+    m["shuffle"] = rng.random(len(m))
+    m = m.sort_values(["group", "shuffle"], kind="stable")
+    m["depth"] = m.groupby("group").cumcount()
+    m = m.sort_values(["stratum", "depth", "group_pos"], kind="stable")
+    m["turn"] = m.groupby("stratum").cumcount()
+    m = m.sort_values(["turn", "rarity"], kind="stable")
+    return m["i"].drop_duplicates().to_numpy()
+
+
+def _dense_rank(size: np.ndarray, stratum: np.ndarray) -> np.ndarray:
+    """Rank of each row's stratum by (size, stratum number): rarest stratum 0."""
+    keys = np.unique(np.stack([size, stratum], axis=1), axis=0)  # sorted by size, then stratum
+    rank = np.empty(int(stratum.max()) + 1 if len(stratum) else 0, dtype=int)
+    rank[keys[:, 1]] = np.arange(len(keys))
+    return rank[stratum]
 
 
 def pick(
@@ -196,18 +223,7 @@ def pick(
         score = uncertainty(frame, taxonomy or load_taxonomy())
         order = list(np.lexsort((tie, -score)))
     else:
-        strata: dict[tuple[str, str], list[int]] = {}
-        for i, (sent, themes) in enumerate(zip(frame["sentiment"], frame["themes"], strict=True)):
-            for theme in [x for x in str(themes).split(";") if x] or [""]:
-                strata.setdefault((theme, str(sent)), []).append(i)
-        keys = sorted(strata, key=lambda k: (len(strata[k]), k))  # rarest first
-        queues = [_strata_queue(frame, strata[k], rng) for k in keys]
-        order, seen = [], set()
-        for depth in range(max((len(q) for q in queues), default=0)):
-            for q in queues:
-                if depth < len(q) and q[depth] not in seen:
-                    seen.add(q[depth])
-                    order.append(q[depth])
+        order = list(stratified_order(frame, rng))
     return frame.iloc[order[:n]].reset_index(drop=True)
 
 

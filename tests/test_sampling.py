@@ -100,6 +100,14 @@ def _analyze(runner, src: Path, out: Path, *extra: str) -> pd.DataFrame:
     return pd.read_csv(out / "results.csv", keep_default_na=False)
 
 
+def _analyze_new_comments(runner, tmp_path: Path, seen: list[str], *options: str):
+    """Comments of the same kind that were not in the sheet, analysed with ``options``."""
+    texts = [t for t, _ in _comments(2, 14) if t not in set(seen)]
+    return texts, _analyze(
+        runner, _comment_file(tmp_path, "baru.csv", texts), tmp_path / "b", *options
+    )
+
+
 def _comment_file(tmp_path: Path, name: str, texts: list[str]) -> Path:
     frame = pd.DataFrame(
         {
@@ -160,14 +168,7 @@ def test_sample_label_train_loop_sentiment(runner, tmp_path, fast_report, record
     ]
     assert np.mean(shipped) < 0.5
     # ... the retrained model has learnt the team's labels: new comments, same regency
-    test_texts = [t for t, _ in _comments(2, 14) if t not in set(train_texts)]
-    again = _analyze(
-        runner,
-        _comment_file(tmp_path, "baru.csv", test_texts),
-        tmp_path / "b",
-        "--model",
-        str(model),
-    )
+    test_texts, again = _analyze_new_comments(runner, tmp_path, train_texts, "--model", str(model))
     right = {t: truth[t] == s for t, s in zip(again["text"], again["sentiment"], strict=True)}
     record_property(
         "metric: labelling loop, shipped model on polite complaints",
@@ -247,14 +248,7 @@ def test_sample_label_train_loop_themes(runner, tmp_path, fast_report) -> None:
     assert card["task"] == "themes" and card["data"]["train"][0]["unlabelled"] == 2
     assert "gedung_baru" in card["label_counts"]
 
-    test_texts = [t for t, _ in _comments(2, 14) if t not in set(texts)]
-    out = _analyze(
-        runner,
-        _comment_file(tmp_path, "baru.csv", test_texts),
-        tmp_path / "b",
-        "--theme-model",
-        str(model),
-    )
+    test_texts, out = _analyze_new_comments(runner, tmp_path, texts, "--theme-model", str(model))
     found = {
         t: set(filter(None, th.split(";")))
         for t, th in zip(out["text"], out["themes"], strict=True)
