@@ -50,6 +50,7 @@ import pandas as pd
 
 from asn_sentiment.errors import InputError, OutputError
 from asn_sentiment.i18n import DEFAULT_LANG, kind_label, sentiment_label, t
+from asn_sentiment.privacy import mask_pii
 from asn_sentiment.progress import Progress, null_progress
 from asn_sentiment.taxonomy import Taxonomy, load_taxonomy
 
@@ -231,7 +232,9 @@ def pick(
 def sheet_frame(picked: pd.DataFrame) -> pd.DataFrame:
     """The labelling sheet's table for ``picked`` rows: fillable columns empty."""
     out = pd.DataFrame({"id": np.arange(1, len(picked) + 1)})
-    out["text"] = picked["text"].astype(str).to_numpy()
+    out["text"] = (
+        picked["text"].astype(str).map(mask_pii).to_numpy()
+    )  # masked even after --keep-pii
     for col in FILLABLE:
         out[col] = ""
     out["model_sentiment"] = picked["sentiment"].astype(str).to_numpy()
@@ -353,12 +356,12 @@ def write_label_sheet(
         return dv
 
     sentiment_dv = validation(
-        f"{LISTS_SHEET}!$B$1:$B${len(SENTIMENTS)}",
+        f"'{LISTS_SHEET}'!$B$1:$B${len(SENTIMENTS)}",
         "sample.prompt_sentiment",
         "sample.error_sentiment",
     )
     theme_dv = validation(
-        f"{LISTS_SHEET}!$A$1:$A${len(choices)}", "sample.prompt_theme", "sample.error_theme"
+        f"'{LISTS_SHEET}'!$A$1:$A${len(choices)}", "sample.prompt_theme", "sample.error_theme"
     )
     for j, col in enumerate(columns, 1):
         letter = get_column_letter(j)
@@ -557,6 +560,37 @@ def is_label_sheet(columns: Sequence[object]) -> bool:
     """True for a table with the labelling sheet's columns (``text``, ``sentiment``, ``theme_<n>``)."""
     names = {str(c).strip() for c in columns}
     return {"text", "sentiment"} <= names and any(_THEME_COLUMN.match(c) for c in names)
+
+
+def labelling_sheet(raw: pd.DataFrame, path: str | Path, task: Any) -> SheetLabels | None:
+    """The labels of ``path`` if it is a labelling sheet, else ``None``.
+
+    ``raw`` is the table :func:`asn_sentiment.ingest.read_table` read (a
+    workbook's first sheet); when a person moved the ``label`` sheet away from
+    the front, that sheet is read instead.
+    """
+    if not is_label_sheet(raw.columns):
+        if Path(path).suffix.lower() not in {".xlsx", ".xlsm"} or not _has_sheet(path, LABEL_SHEET):
+            return None
+        from asn_sentiment.ingest import read_table
+
+        raw = read_table(path, sheet=LABEL_SHEET)
+        if not is_label_sheet(raw.columns):
+            return None
+    return read_label_sheet(raw, task, path)
+
+
+def _has_sheet(path: str | Path, name: str) -> bool:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # unreadable files were reported by read_table already
+        return False
+    try:
+        return name in book.sheetnames
+    finally:
+        book.close()
 
 
 def _cell(value: object) -> str:

@@ -266,7 +266,7 @@ def read_labelled(
     """
     from asn_sentiment.ingest import read_table
     from asn_sentiment.registry import file_sha256
-    from asn_sentiment.sampling import is_label_sheet, read_label_sheet
+    from asn_sentiment.sampling import labelling_sheet
 
     task = get_task(task) if isinstance(task, str) else task
     if not paths:
@@ -278,11 +278,7 @@ def read_labelled(
     for number, path in enumerate(paths):
         raw = read_table(path)
         columns = list(raw.columns)
-        sheet = (
-            read_label_sheet(raw, task, path)
-            if label_col is None and is_label_sheet(columns)
-            else None
-        )
+        sheet = labelling_sheet(raw, path, task) if label_col is None else None
         if sheet is not None:  # columns text (or --text-col), label, then reference columns
             raw = sheet.frame.rename(columns={"text": text_col or "text"})
             columns = list(raw.columns)

@@ -354,6 +354,7 @@ def results_csv(tmp_path) -> Path:
     frame = _results()
     frame.loc[3, "text"] = '=HYPERLINK("http://x.example","klik")'
     frame.loc[4, "text"] = "@SUM(A1) +62 812"
+    frame.loc[5, "text"] = "hubungi saya di 0812-3456-7890 atau budi@example.com"  # --keep-pii
     return write_csv(frame, tmp_path / "results.csv")
 
 
@@ -373,8 +374,8 @@ def test_sheet_for_a_person_to_fill(runner, results_csv, tmp_path) -> None:
     assert ws.column_dimensions["B"].width >= 60 and ws["B2"].alignment.wrap_text
     lists = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
     assert set(lists) == {"C2:C61", "D2:D61 E2:E61 F2:F61"}
-    assert lists["C2:C61"].formula1 == "_lists!$B$1:$B$3"
-    assert lists["D2:D61 E2:E61 F2:F61"].formula1 == "_lists!$A$1:$A$13"
+    assert lists["C2:C61"].formula1 == "'_lists'!$B$1:$B$3"
+    assert lists["D2:D61 E2:E61 F2:F61"].formula1 == "'_lists'!$A$1:$A$13"
     options = [book["_lists"].cell(i, 1).value for i in range(1, 14)]
     assert options == [*TAXONOMY.ids, NO_THEME["id"]]
     assert all(dv.errorStyle == "stop" and dv.prompt for dv in lists.values())
@@ -384,6 +385,7 @@ def test_sheet_for_a_person_to_fill(runner, results_csv, tmp_path) -> None:
         c.value for c in ws[1]
     )
     values = {ws.cell(r, 2).value: ws.cell(r, 2) for r in range(2, ws.max_row + 1)}
+    assert "hubungi saya di [TELEPON] atau [EMAIL]" in values
     formula = values['=HYPERLINK("http://x.example","klik")']
     assert formula.data_type == "s" and formula.quotePrefix
     assert values["@SUM(A1) +62 812"].quotePrefix
@@ -587,6 +589,24 @@ def test_sheet_beside_other_labelled_files(blank_sheet, tmp_path) -> None:
     assert len(data) == 4 and data.labels[2:] == [("positive",), ("negative",)]
     data = read_labelled([other, blank_sheet], task="sentiment", text_col="komentar")
     assert [f["rows"] for f in data.files] == [2, 2]
+
+
+def test_label_sheet_moved_behind_the_instructions(blank_sheet) -> None:
+    _set(blank_sheet, {"C2": "positive", "C3": "negative"})
+    book = load_workbook(blank_sheet)
+    book.move_sheet("label", offset=1)
+    book.save(blank_sheet)
+    assert load_workbook(blank_sheet).sheetnames[0] == "petunjuk"
+    assert len(read_labelled([blank_sheet], task="sentiment")) == 2
+
+
+def test_sheet_saved_as_csv_still_reads(blank_sheet, tmp_path) -> None:
+    """A sheet exported to CSV (e.g. from Google Sheets) keeps its columns, so it still reads."""
+    _set(blank_sheet, {"C2": "positive", "C3": "negative", "D2": "beban_kerja"})
+    csv = tmp_path / "label.csv"
+    pd.read_excel(blank_sheet, sheet_name="label").to_csv(csv, index=False)
+    data = read_labelled([csv], task="sentiment")
+    assert data.labels == [("positive",), ("negative",)] and data.files[0]["unlabelled"] == 6
 
 
 def test_where_on_a_column_the_sheet_lacks_does_not_apply(blank_sheet) -> None:
