@@ -232,9 +232,9 @@ def pick(
 def sheet_frame(picked: pd.DataFrame) -> pd.DataFrame:
     """The labelling sheet's table for ``picked`` rows: fillable columns empty."""
     out = pd.DataFrame({"id": np.arange(1, len(picked) + 1)})
-    out["text"] = (
-        picked["text"].astype(str).map(mask_pii).to_numpy()
-    )  # masked even after --keep-pii
+    # masked even after --keep-pii; line ends as XML keeps them (a bare CR would read back as LF)
+    text = picked["text"].astype(str).map(mask_pii).str.replace(r"\r\n?", "\n", regex=True)
+    out["text"] = text.to_numpy()
     for col in FILLABLE:
         out[col] = ""
     out["model_sentiment"] = picked["sentiment"].astype(str).to_numpy()

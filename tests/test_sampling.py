@@ -686,3 +686,30 @@ def test_parsing_a_filled_sheet(rows) -> None:
 def test_cli_offers_every_strategy() -> None:
     option = next(p for p in cli.commands["sample"].params if p.name == "strategy")
     assert tuple(option.type.choices) == sampling.STRATEGIES
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    texts=st.lists(
+        st.text(min_size=1, max_size=60).filter(str.strip), min_size=2, max_size=6, unique=True
+    )
+)
+def test_any_text_survives_the_sheet(texts, tmp_path_factory) -> None:
+    """Whatever a comment holds (formulas, control characters, any script) trains as written."""
+    from asn_sentiment.outputs import _xlsx_value
+    from asn_sentiment.privacy import mask_pii
+
+    results = _results(len(texts))
+    results["text"] = texts
+    table = sampling.sheet_frame(results)
+    table["sentiment"] = ["positive", "negative"] * (len(texts) // 2) + ["neutral"] * (
+        len(texts) % 2
+    )
+    path = sampling.write_label_sheet(table, tmp_path_factory.mktemp("s") / "s.xlsx")
+    data = read_labelled([path], task="sentiment")
+    written = [mask_pii(t).replace("\r\n", "\n").replace("\r", "\n") for t in texts]
+    assert list(table["text"]) == written
+    assert list(data.texts) == [_xlsx_value(t) for t in written]
+    assert [x[0] for x in data.labels] == table["sentiment"].tolist()
