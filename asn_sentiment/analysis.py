@@ -86,6 +86,7 @@ def analyze(
     db: str | Path | None = None,
     events: str | Path | None = None,
     model: str | None = None,
+    theme_model: str | None = None,
     taxonomy: str | Path | None = None,
     period: str = "month",
     by: str = "unit",
@@ -104,7 +105,9 @@ def analyze(
     With ``db`` (a store path or database URL), ``inputs`` (possibly none) are
     first added to the store, only the comments this model version has not
     classified yet are classified, and the outputs cover every wave in the
-    store.
+    store.  ``theme_model`` is a model trained with ``--task themes`` (default:
+    the shipped ``themes``) or ``"rules"``; ``taxonomy`` is a TOML file
+    (default: the theme model's own taxonomy).
     """
     read_options = dict(
         text_cols=text_cols,
@@ -125,7 +128,7 @@ def analyze(
     if db is None:
         comments = read_comments(inputs, progress=progress, **read_options)
         file_reports = comments.files
-        classifier = load_classifier(model, str(taxonomy) if taxonomy else None)
+        classifier = load_classifier(model, str(taxonomy) if taxonomy else None, theme_model)
         results = classify(
             comments.frame,
             classifier,
@@ -137,7 +140,7 @@ def analyze(
         sources = [Path(p).name for p in inputs]
     else:
         with open_store(db, create=bool(inputs)) as st:
-            classifier = load_classifier(model, str(taxonomy) if taxonomy else None)
+            classifier = load_classifier(model, str(taxonomy) if taxonomy else None, theme_model)
             ingested = ingest_files(st, inputs, progress=progress, **read_options) if inputs else []
             file_reports = [
                 i.report for i in ingested if i.report is not None and i.status == "added"

@@ -25,12 +25,15 @@ from typing import Protocol
 import numpy as np
 import pandas as pd
 
+from asn_sentiment.errors import ModelError, TaxonomyError
 from asn_sentiment.progress import Progress, null_progress
-from asn_sentiment.registry import DEFAULT_SENTIMENT_MODEL, Model, load_model
+from asn_sentiment.registry import DEFAULT_SENTIMENT_MODEL, DEFAULT_THEME_MODEL, Model, load_model
 from asn_sentiment.taxonomy import Taxonomy, load_taxonomy
-from asn_sentiment.themes import RuleThemeMatcher
+from asn_sentiment.themes import RuleThemeMatcher, TrainedThemeModel
 
 UNCERTAIN = "uncertain"
+#: ``--theme-model`` value that selects the taxonomy's keyword rules instead of a trained model.
+RULES = "rules"
 BATCH = 2000
 #: Optional column added by ``classify(..., evidence=True)``.
 EVIDENCE_COLUMN = "sentiment_evidence"
@@ -59,20 +62,52 @@ class Classifier:
         return self.themes.taxonomy
 
 
-def load_classifier(model: str | None = None, taxonomy: str | None = None) -> Classifier:
-    """Load the sentiment model (name or path) and the theme matcher for ``taxonomy``.
+def load_classifier(
+    model: str | None = None, taxonomy: str | None = None, theme_model: str | None = None
+) -> Classifier:
+    """Load the sentiment model and the theme model (names or paths).
 
     Any single-label model may stand in for the sentiment model (a
     researcher's own label set then fills the ``sentiment`` column).
+    ``theme_model`` is a model trained with ``--task themes`` (default: the
+    shipped ``themes``), or ``"rules"`` for the taxonomy's keyword rules alone.
+    ``taxonomy`` (a TOML file) gives the themes' kinds and labels; by default
+    the taxonomy the theme model was trained with.
     """
-    from asn_sentiment.errors import ModelError
-
     sentiment = load_model(model or DEFAULT_SENTIMENT_MODEL)
     if sentiment.task_object.multilabel:
         raise ModelError(
             "err.model_task", model=str(model), task=sentiment.task, expected="sentiment"
         )
-    return Classifier(sentiment=sentiment, themes=RuleThemeMatcher(load_taxonomy(taxonomy)))
+    return Classifier(sentiment=sentiment, themes=load_theme_model(theme_model, taxonomy))
+
+
+def load_theme_model(theme_model: str | None = None, taxonomy: str | None = None) -> ThemeModel:
+    """The theme model ``analyze`` uses: a trained one (name or path) or ``"rules"``.
+
+    A trained model's themes must all be in ``taxonomy`` (when one is given)
+    or :class:`~asn_sentiment.errors.TaxonomyError` says which are missing;
+    themes of the taxonomy that the model does not know are an error too
+    (train a model with that taxonomy).  Themes the taxonomy drops are left out.
+    """
+    if theme_model == RULES:
+        return RuleThemeMatcher(load_taxonomy(taxonomy))
+    name = theme_model or DEFAULT_THEME_MODEL
+    found = load_model(name)
+    if not found.task_object.multilabel or getattr(found.task_object, "taxonomy", None) is None:
+        raise ModelError("err.model_task", model=str(name), task=found.task, expected="themes")
+    trained = found.task_object.taxonomy
+    chosen = load_taxonomy(taxonomy) if taxonomy else trained
+    labels = [str(x) for x in found.labels]
+    unknown = [tid for tid in chosen.ids if tid not in labels]
+    if unknown:
+        raise TaxonomyError(
+            "err.taxonomy_model",
+            taxonomy=chosen.source,
+            model=found.name,
+            themes=", ".join(unknown[:8]),
+        )
+    return TrainedThemeModel(found, chosen)
 
 
 def classify(

@@ -281,9 +281,14 @@ def _file_notes(rep: Reporter, reports: list[Any]) -> None:
     help="Sentiment model: a name from 'asn-sentiment models list' or a model folder. Default: sentiment.",
 )
 @click.option(
+    "--theme-model",
+    metavar="NAME|PATH|rules",
+    help="Theme model trained with 'train --task themes' (a name or folder), or 'rules' for the taxonomy's keyword rules alone. Default: themes.",
+)
+@click.option(
     "--taxonomy",
     type=click.Path(path_type=Path),
-    help="Theme taxonomy TOML file. Default: the built-in 12 themes.",
+    help="Theme taxonomy TOML file (kinds and labels of the themes). Default: the one the theme model was trained with (the built-in 12 themes).",
 )
 @click.option(
     "--period",
@@ -440,7 +445,18 @@ def _weights(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
     "--task",
     default="sentiment",
     show_default=True,
-    help="What the labels are: sentiment, or any name for your own label set (e.g. emotion).",
+    help="What the labels are: sentiment, themes (theme ids joined with ';', empty = no theme), or any name for your own label set (e.g. emotion).",
+)
+@click.option(
+    "--taxonomy",
+    type=click.Path(path_type=Path),
+    help="With --task themes: theme taxonomy TOML file whose ids the labels use (stored with the model). Default: the built-in 12 themes.",
+)
+@click.option(
+    "--check",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Labelled file for an independent check: measured and reported on its own in the card, never used for fitting or choosing (repeat for several).",
 )
 @click.option(
     "--valid",
@@ -451,9 +467,10 @@ def _weights(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
 @_labelled_options
 @click.option(
     "--config",
-    default="word-char-lr",
-    show_default=True,
-    help="Training configuration: a .toml file or one of " + ", ".join(CONFIGS) + ".",
+    default=None,
+    help="Training configuration: a .toml file or one of "
+    + ", ".join(CONFIGS)
+    + ". Default: word-char-lr (themes: themes-lr).",
 )
 @click.option(
     "--seed",
@@ -503,14 +520,17 @@ def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], **optio
     from asn_sentiment.train import train as run_train
 
     rep = reporter()
+    options["check"] = list(options.get("check") or ())
     result = run_train(list(data), outdir, valid=list(valid), progress=rep.progress, **options)
     m = result.card.get("metrics", {}).get("valid") or result.card.get("metrics", {}).get("cv")
     if m:
-        lo, hi = m["macro_f1_ci95"]
+        key = "micro_f1" if result.card.get("multilabel") else "macro_f1"
+        lo, hi = m[f"{key}_ci95"]
         rep.note(
             "cli.done.train_scored",
             outdir=result.model_dir,
-            f1=f"{m['macro_f1']:.3f}",
+            metric=key.replace("_f1", "-F1"),
+            f1=f"{m[key]:.3f}",
             low=f"{lo:.3f}",
             high=f"{hi:.3f}",
             ece=f"{m['ece']:.3f}",
@@ -537,6 +557,15 @@ def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], **optio
 @click.option(
     "--compare",
     help="A second model: both are scored on the same texts and the differences tested (paired bootstrap).",
+)
+@click.option(
+    "--task",
+    help="The task the model must have been trained for (e.g. themes); an error if it was not. Default: the model's.",
+)
+@click.option(
+    "--taxonomy",
+    type=click.Path(path_type=Path),
+    help="Themes: taxonomy TOML whose ids the labels use (checked against the data and the model). Default: the model's.",
 )
 @_labelled_options
 @click.option(
@@ -632,11 +661,21 @@ def _echo_comparison(rep: Reporter, comparison: dict[str, Any]) -> None:
 @click.option(
     "--configs",
     default=None,
-    help="Comma-separated configurations to compare (names or .toml files). Default: all named ones: "
+    help="Comma-separated configurations to compare (names or .toml files). Default: the task's named ones: "
     + ", ".join(CONFIGS)
     + ".",
 )
-@click.option("--task", default="sentiment", show_default=True, help="What the labels are.")
+@click.option(
+    "--task",
+    default="sentiment",
+    show_default=True,
+    help="What the labels are (sentiment, themes, or your own label set).",
+)
+@click.option(
+    "--taxonomy",
+    type=click.Path(path_type=Path),
+    help="With --task themes: theme taxonomy TOML whose ids the labels use. Default: the built-in 12 themes.",
+)
 @click.option(
     "--folds", default=5, show_default=True, type=click.IntRange(min=2), help="Number of folds."
 )
@@ -676,7 +715,7 @@ def cross_validate(
     from asn_sentiment.train import cross_validate as run_cv
 
     rep = reporter()
-    names = [c.strip() for c in configs.split(",") if c.strip()] if configs else list(CONFIGS)
+    names = [c.strip() for c in configs.split(",") if c.strip()] if configs else []
     result = run_cv(list(data), names, progress=rep.progress, **options)
     table = result.table()
     if output is not None:
@@ -684,12 +723,12 @@ def cross_validate(
     if not rep.quiet:
         click.echo(t("cli.cv.header", rep.lang, folds=result.folds, n=result.n, task=result.task))
         click.echo(
-            f"  {'config':<22} {'macro-F1':>8}  95% CI         {'fold sd':>7} {'acc':>7} {'ECE':>6} {'fit s':>6}"
+            f"  {'config':<22} {'macro-F1':>8}  95% CI         {'fold sd':>7} {'micro-F1':>8} {'acc':>7} {'ECE':>6} {'fit s':>6}"
         )
         for row in table.itertuples(index=False):
             click.echo(
                 f"  {row.config[:22]:<22} {row.macro_f1:>8.4f}  {row.macro_f1_low:.4f}–{row.macro_f1_high:.4f}"
-                f" {row.fold_sd:>7.4f} {row.accuracy:>7.4f} {row.ece:>6.3f} {row.fit_seconds:>6.1f}"
+                f" {row.fold_sd:>7.4f} {row.micro_f1:>8.4f} {row.accuracy:>7.4f} {row.ece:>6.3f} {row.fit_seconds:>6.1f}"
             )
 
 

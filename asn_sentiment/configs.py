@@ -39,6 +39,9 @@ SENTIMENT_STEPS = "normalize,placeholders,emoji,elongation,slang,reduplication,n
 STEMMED_STEPS = "normalize,placeholders,emoji,elongation,slang,reduplication,stem,stem_fix,negation"
 UNNEGATED_STEPS = "normalize,placeholders,emoji,elongation,slang,reduplication"
 CLASSIFIERS = ("logreg", "svm")
+SOLVERS = ("lbfgs", "liblinear", "saga")
+#: Preprocessing of theme models: what the taxonomy rules match on (no stemming, no negation marks).
+THEME_STEPS = "normalize,placeholders,elongation,slang,reduplication"
 TOKEN_PATTERN = r"(?u)\b\w+\b"
 
 
@@ -64,6 +67,20 @@ class Config:
     C: float = 5.0
     #: ``balanced`` (weigh rare labels up) or ``None``.
     class_weight: str | None = "balanced"
+    #: Logistic-regression solver (``lbfgs``, ``liblinear`` or ``saga``).
+    solver: str = "lbfgs"
+    #: liblinear: solve the dual problem (much faster when features outnumber texts).
+    dual: bool = False
+    #: ``min_df`` of the word n-grams only (``None``: ``min_df``).
+    word_min_df: int | None = None
+    #: Multi-label (themes) tasks: score bonus when a theme's taxonomy rule fires
+    #: (0: rules not used; ``None``: not a themes recipe).
+    rule_weight: float | None = None
+    #: Multi-label (themes) tasks: folds of the cross-validation that picks each theme's threshold.
+    threshold_folds: int = 5
+    #: Multi-label (themes) tasks: also learn whether a text has any theme at all, and
+    #: predict themes only when it does.
+    theme_gate: bool = False
 
     def __post_init__(self) -> None:
         problems = []
@@ -87,6 +104,20 @@ class Config:
             problems.append("min_df must be a whole number >= 1")
         if not (isinstance(self.negation_window, int) and self.negation_window >= 0):
             problems.append("negation_window must be a whole number >= 0")
+        if self.solver not in SOLVERS:
+            problems.append(f"solver must be one of {', '.join(SOLVERS)}")
+        if self.dual and self.solver != "liblinear":
+            problems.append("dual = true needs solver = 'liblinear'")
+        if self.word_min_df is not None and not (
+            isinstance(self.word_min_df, int) and self.word_min_df >= 1
+        ):
+            problems.append("word_min_df must be a whole number >= 1")
+        if self.rule_weight is not None and not (
+            isinstance(self.rule_weight, int | float) and self.rule_weight >= 0
+        ):
+            problems.append("rule_weight must be a number >= 0")
+        if not (isinstance(self.threshold_folds, int) and self.threshold_folds >= 2):
+            problems.append("threshold_folds must be a whole number >= 2")
         if problems:
             raise InputError("err.config_invalid", config=self.name, problem="; ".join(problems))
 
@@ -104,7 +135,7 @@ class Config:
             word = CompactTfidfVectorizer(
                 ngram_range=tuple(self.word_ngrams),
                 sublinear_tf=True,
-                min_df=self.min_df,
+                min_df=self.word_min_df or self.min_df,
                 token_pattern=TOKEN_PATTERN,
                 lowercase=False,
             )
@@ -118,11 +149,12 @@ class Config:
                 lowercase=False,
             )
             parts.append(("char", char))
+        parts += task.extra_features(self)
         return Pipeline(
             [
                 ("preprocess", Preprocessor(self.steps, self.negation_window)),
                 ("features", FeatureUnion(parts)),
-                ("clf", task.wrap(self._classifier(seed), seed)),
+                ("clf", task.wrap(self._classifier(seed), seed, self)),
             ]
         )
 
@@ -135,12 +167,19 @@ class Config:
             from sklearn.linear_model import LogisticRegression
 
             return LogisticRegression(
-                C=float(self.C), class_weight=self.class_weight, max_iter=5000, random_state=seed
+                C=float(self.C),
+                class_weight=self.class_weight,
+                solver=self.solver,
+                dual=bool(self.dual),
+                max_iter=5000,
+                random_state=seed,
             )
         from sklearn.calibration import CalibratedClassifierCV
         from sklearn.svm import LinearSVC
 
         svm = LinearSVC(C=float(self.C), class_weight=self.class_weight, random_state=seed)
+        if self.rule_weight is not None:  # themes: calibrated by the theme classifier itself
+            return svm
         return CalibratedClassifierCV(svm, method="sigmoid", cv=5)
 
     def to_dict(self) -> dict[str, Any]:
@@ -159,11 +198,41 @@ class Config:
             feats.append(f"char {self.char_ngrams[0]}-{self.char_ngrams[1]}-grams")
         clf = {"logreg": "logistic regression", "svm": "linear SVM (sigmoid-calibrated)"}
         weight = ", balanced" if self.class_weight == "balanced" else ""
-        return (
+        min_df = f"min_df {self.min_df}"
+        if self.word_min_df is not None and self.word_min_df != self.min_df:
+            min_df = f"min_df {self.word_min_df} words, {self.min_df} chars"
+        text = (
             f"preprocessing [{self.steps}], negation window {self.negation_window}; "
-            f"TF-IDF {' + '.join(feats)} (min_df {self.min_df}); "
+            f"TF-IDF {' + '.join(feats)} ({min_df}); "
             f"{clf[self.classifier]} C={self.C:g}{weight}"
         )
+        if self.theme_gate:
+            text += "; a 'has any theme' model gates the themes"
+        if self.rule_weight is not None:
+            rules = (
+                f"taxonomy rules add {self.rule_weight:g} to a theme's score"
+                if self.rule_weight
+                else "no taxonomy rules"
+            )
+            text += (
+                f", one per theme; {rules}; per-theme thresholds by "
+                f"{self.threshold_folds}-fold cross-validation on the training data"
+            )
+        return text
+
+
+_THEMES: dict[str, Any] = {
+    "steps": THEME_STEPS,
+    "negation_window": 0,
+    "word_ngrams": (1, 2),
+    "char_ngrams": (2, 5),
+    "min_df": 2,
+    "word_min_df": 1,
+    "C": 10.0,
+    "class_weight": "balanced",
+    "solver": "liblinear",
+    "dual": True,
+}
 
 
 def _named(name: str, description: str, **changes: Any) -> Config:
@@ -196,6 +265,29 @@ CONFIGS: dict[str, Config] = {
             "As word-char-lr with a linear SVM (C=0.5), probabilities by sigmoid calibration.",
             classifier="svm",
             C=0.5,
+        ),
+        _named(
+            "themes-lr",
+            "Themes default: rule-matcher normalisation (no stemming), word 1-2-grams + char "
+            "2-5-grams, one balanced logistic regression (C=10) per theme, +1 to the score when "
+            "the theme's taxonomy rule fires, per-theme thresholds by 5-fold CV.",
+            **{**_THEMES, "rule_weight": 1.0},
+        ),
+        _named(
+            "themes-lr-norules",
+            "As themes-lr without the taxonomy rules.",
+            **{**_THEMES, "rule_weight": 0.0},
+        ),
+        _named(
+            "themes-lr-gate",
+            "As themes-lr, plus a model of whether a comment has any theme at all (themes only "
+            "when it does; its threshold also by CV).",
+            **{**_THEMES, "rule_weight": 1.0, "theme_gate": True},
+        ),
+        _named(
+            "themes-svm",
+            "As themes-lr with a linear SVM per theme (C=0.3) and rule bonus 0.25.",
+            **{**_THEMES, "classifier": "svm", "C": 0.3, "class_weight": None, "rule_weight": 0.25},
         ),
     ]
 }

@@ -439,12 +439,21 @@ def evaluate(
     n_boot: int = N_BOOT,
     seed: int = 0,
     errors: int = 50,
+    task: str | None = None,
+    taxonomy: str | Path | None = None,
     progress: Progress = null_progress,
 ) -> Evaluation:
-    """Evaluate ``model`` (name or folder) on labelled files, optionally against ``compare``."""
+    """Evaluate ``model`` (name or folder) on labelled files, optionally against ``compare``.
+
+    ``task``: the task the model must have (an error otherwise).
+    ``taxonomy`` (themes): the labels' theme ids are checked against it, and
+    every theme in it must be one the model predicts.
+    """
     from asn_sentiment.registry import load_model
 
-    first = load_model(model)
+    first = load_model(model, task)
+    if taxonomy is not None:
+        first = _with_taxonomy(first, taxonomy)
     second = load_model(compare) if compare is not None else None
     if second is not None and second.task != first.task:
         from asn_sentiment.errors import ModelError
@@ -463,6 +472,29 @@ def evaluate(
         result.other = other
         result.comparison = compare_scored(result.scored, other.scored, n_boot=n_boot, seed=seed)
     return result
+
+
+def _with_taxonomy(model: Any, taxonomy: str | Path) -> Any:
+    """``model`` whose task reads labels with ``taxonomy`` (checked against the model's themes)."""
+    import copy
+
+    from asn_sentiment.errors import InputError, TaxonomyError
+    from asn_sentiment.taxonomy import load_taxonomy
+
+    if not model.task_object.multilabel or not hasattr(model.task_object, "taxonomy"):
+        raise InputError("err.taxonomy_task", task=model.task)
+    chosen = load_taxonomy(taxonomy)
+    unknown = [tid for tid in chosen.ids if tid not in model.labels]
+    if unknown:
+        raise TaxonomyError(
+            "err.taxonomy_model",
+            taxonomy=chosen.source,
+            model=model.name,
+            themes=", ".join(unknown),
+        )
+    out = copy.copy(model)
+    out.__dict__["taxonomy"] = chosen  # the cached taxonomy: task_object then uses it
+    return out
 
 
 def read_for(

@@ -600,8 +600,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Model saved in {outdir} (validation macro-F1 {f1}).",
     },
     "cli.done.train_scored": {
-        "id": "Model disimpan di {outdir}: macro-F1 {f1} (IK 95% {low}–{high}), ECE {ece}. Kartu model: card.md.",
-        "en": "Model saved in {outdir}: macro-F1 {f1} (95% CI {low}–{high}), ECE {ece}. Model card: card.md.",
+        "id": "Model disimpan di {outdir}: {metric} {f1} (IK 95% {low}–{high}), ECE {ece}. Kartu model: card.md.",
+        "en": "Model saved in {outdir}: {metric} {f1} (95% CI {low}–{high}), ECE {ece}. Model card: card.md.",
     },
     "cli.done.train_unscored": {
         "id": "Model disimpan di {outdir} (tanpa data validasi: beri --valid atau --cv untuk mengukurnya).",
@@ -1051,5 +1051,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.eval.reliability_title": {
         "id": "Kalibrasi: {model} (ECE {ece:.3f}, Brier {brier:.3f})",
         "en": "Calibration: {model} (ECE {ece:.3f}, Brier {brier:.3f})",
+    },
+    # --- themes (issue 6) ---
+    "err.theme_unknown": {
+        "id": "Data {path} memakai id tema yang tidak ada di taksonomi '{taxonomy}': {themes}. Perbaiki id-nya atau tambahkan tema itu ke berkas taksonomi dan berikan dengan --taxonomy.",
+        "en": "Data {path} uses theme ids that are not in taxonomy '{taxonomy}': {themes}. Fix the ids, or add those themes to a taxonomy file and pass it with --taxonomy.",
+    },
+    "err.themes_none": {
+        "id": "Data latih {path} tidak punya satu pun komentar bertema; isi kolom tema (id dipisah ';') pada sebagian baris.",
+        "en": "Training data {path} has no comment with a theme; fill the themes column (ids joined with ';') on some rows.",
+    },
+    "err.taxonomy_task": {
+        "id": "--taxonomy hanya berlaku untuk --task themes, bukan '{task}'. Hapus --taxonomy atau pakai --task themes.",
+        "en": "--taxonomy applies to --task themes only, not '{task}'. Drop --taxonomy or use --task themes.",
+    },
+    "err.taxonomy_model": {
+        "id": "Model tema '{model}' tidak mengenal tema {themes} dari taksonomi '{taxonomy}'. Latih model dengan taksonomi itu (train --task themes --taxonomy ...) atau pakai --theme-model rules.",
+        "en": "Theme model '{model}' does not know the themes {themes} of taxonomy '{taxonomy}'. Train a model with that taxonomy (train --task themes --taxonomy ...) or use --theme-model rules.",
     },
 }

@@ -16,6 +16,7 @@ and refuses the file, before anything is constructed, if one is not listed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -35,6 +36,7 @@ CARD_JSON = "card.json"
 CARD_MD = "card.md"
 TRAINING_MD = "TRAINING.md"
 DEFAULT_SENTIMENT_MODEL = "sentiment"
+DEFAULT_THEME_MODEL = "themes"
 ENV_MODELS = "ASN_SENTIMENT_MODELS"
 
 #: Types a model file may contain besides those skops trusts by default.
@@ -42,6 +44,8 @@ ENV_MODELS = "ASN_SENTIMENT_MODELS"
 TRUSTED_TYPES: tuple[str, ...] = (
     "asn_sentiment.preprocess.Preprocessor",
     "asn_sentiment.features.CompactTfidfVectorizer",
+    "asn_sentiment.themes.RuleMatches",
+    "asn_sentiment.themes.ThemeClassifier",
     "sklearn.calibration.CalibratedClassifierCV",
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
@@ -119,7 +123,17 @@ class Model:
         """The :class:`~asn_sentiment.tasks.Task` this model was trained for."""
         from asn_sentiment.tasks import get_task
 
-        return get_task(self.task)
+        return get_task(self.task, self.taxonomy)
+
+    @functools.cached_property
+    def taxonomy(self) -> Any:
+        """The taxonomy a themes model was trained with (from its card), else ``None``."""
+        stored = self.card.get("taxonomy")
+        if not isinstance(stored, dict) or not stored.get("toml"):
+            return None
+        from asn_sentiment.taxonomy import parse_taxonomy
+
+        return parse_taxonomy(str(stored["toml"]), str(stored.get("source", self.name)))
 
     @property
     def labels(self) -> list[str]:

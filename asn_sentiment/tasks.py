@@ -6,9 +6,10 @@ Training, evaluation and cross-validation are written once, for any
 - :class:`SingleLabelTask`: one label per text (``sentiment``, or a
   researcher's own label set such as five emotions); the prediction is the
   most probable label.
-- multi-label tasks (``themes``, several labels per text, decided by
-  per-label thresholds) subclass :class:`Task` with ``multilabel = True`` and
-  register themselves with :func:`register_task`.
+- multi-label tasks subclass :class:`Task` with ``multilabel = True``:
+  :class:`ThemesTask` (``themes``: taxonomy theme ids, several or none per
+  text, decided by per-theme thresholds); others register themselves with
+  :func:`register_task`.
 
 Everything downstream works on *indicator matrices* (texts × labels, bool):
 for a single-label task each row has exactly one ``True``.  Per-label
@@ -68,6 +69,10 @@ class Task:
     multilabel: ClassVar[bool] = False
     #: The score that ranks configurations in cross-validation.
     primary_metric: ClassVar[str] = "macro_f1"
+    #: The configuration ``train`` uses when none is given.
+    default_config: ClassVar[str] = "word-char-lr"
+    #: Header names (normalised) of the label column, found when ``--label-col`` is not given.
+    label_headers: ClassVar[tuple[str, ...]] = LABEL_HEADERS
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -89,9 +94,23 @@ class Task:
         """``y`` for ``estimator.fit(texts, y)``."""
         raise NotImplementedError
 
-    def wrap(self, classifier: Any, seed: int) -> Any:
+    def wrap(self, classifier: Any, seed: int, recipe: Any = None) -> Any:
         """The final estimator of the pipeline around a configuration's classifier."""
         return classifier
+
+    def extra_features(self, recipe: Any) -> list[tuple[str, Any]]:
+        """Feature branches this task adds to a configuration's (after word and char n-grams)."""
+        return []
+
+    def card(self) -> dict[str, Any]:
+        """What the model card records about the task besides its name (e.g. the taxonomy)."""
+        return {}
+
+    def configs(self) -> list[str]:
+        """Named configurations that ``cross-validate`` compares by default for this task."""
+        from asn_sentiment.configs import CONFIGS
+
+        return [name for name, c in CONFIGS.items() if not c.rule_weight]
 
     def splits(self, data: LabelledData, folds: int, seed: int) -> list[tuple[Any, Any]]:
         """Cross-validation folds (train index, test index); equal texts share a fold."""
@@ -156,19 +175,139 @@ class SingleLabelTask(Task):
         return out
 
 
-_TASKS: dict[str, Callable[[str], Task]] = {"sentiment": SingleLabelTask}
+class ThemesTask(Task):
+    """Resistance and support themes: any number of taxonomy theme ids per text (none allowed).
+
+    Labels are theme ids joined with ``;`` (or ``,``/``|``); an empty cell
+    means the text has no theme and is kept as a negative example for every
+    theme.  Every id must be in the taxonomy (the built-in one, or a team's
+    file given with ``--taxonomy``); the model gets one output per taxonomy
+    theme, in taxonomy order, and a theme is predicted when its calibrated
+    probability is above the threshold chosen by cross-validation
+    (:class:`~asn_sentiment.themes.ThemeClassifier`).
+    """
+
+    multilabel = True
+    primary_metric = "micro_f1"
+    default_config = "themes-lr"
+    label_headers = ("themes", "theme", "tema", "labels", "label")
+
+    def __init__(self, name: str, taxonomy: Any = None) -> None:
+        super().__init__(name)
+        if taxonomy is None:
+            from asn_sentiment.taxonomy import load_taxonomy
+
+            taxonomy = load_taxonomy()
+        self.taxonomy = taxonomy
+
+    def parse_labels(self, cells: Sequence[str]) -> list[tuple[str, ...]]:
+        out = []
+        for cell in cells:
+            parts = [p.strip() for p in LABEL_SEPARATORS.split(str(cell)) if p.strip()]
+            out.append(tuple(dict.fromkeys(parts)))
+        return out
+
+    def check_labels(self, labels: Sequence[tuple[str, ...]], where: str) -> None:
+        from asn_sentiment.errors import TaxonomyError
+
+        unknown = sorted({lab for row in labels for lab in row if lab not in self.taxonomy})
+        if unknown:
+            raise TaxonomyError(
+                "err.theme_unknown",
+                path=where,
+                themes=", ".join(unknown[:8]),
+                taxonomy=self.taxonomy.source,
+            )
+        if not any(labels):
+            raise InputError("err.themes_none", path=where)
+
+    def target(self, labels: Sequence[tuple[str, ...]]) -> np.ndarray:
+        return self.indicator(labels, self.taxonomy.ids).astype(np.int64)
+
+    def extra_features(self, recipe: Any) -> list[tuple[str, Any]]:
+        if not getattr(recipe, "rule_weight", 0):
+            return []
+        from asn_sentiment.preprocess import resolve_steps
+        from asn_sentiment.themes import RULE_STEPS, RuleMatches, taxonomy_rules
+
+        if tuple(resolve_steps(recipe.steps)) != RULE_STEPS:
+            raise InputError(
+                "err.config_invalid",
+                config=recipe.name,
+                problem="taxonomy rules (rule_weight > 0) need steps = " + ",".join(RULE_STEPS),
+            )
+
+        return [("rules", RuleMatches(taxonomy_rules(self.taxonomy)))]
+
+    def wrap(self, classifier: Any, seed: int, recipe: Any = None) -> Any:
+        from asn_sentiment.themes import ThemeClassifier
+
+        weight = float(getattr(recipe, "rule_weight", 0) or 0)
+        return ThemeClassifier(
+            classifier,
+            labels=tuple(self.taxonomy.ids),
+            n_rule_features=len(self.taxonomy) if weight else 0,
+            rule_weight=weight,
+            cv=int(getattr(recipe, "threshold_folds", 5)),
+            gate=bool(getattr(recipe, "theme_gate", False)),
+            random_state=seed,
+        )
+
+    def classes(self, estimator: Any) -> list[str]:
+        return [str(c) for c in _final(estimator).classes_]
+
+    def decide(self, proba: np.ndarray, estimator: Any) -> np.ndarray:
+        return _final(estimator).decide(proba)
+
+    def card(self) -> dict[str, Any]:
+        tax = self.taxonomy
+        return {
+            "taxonomy": {
+                "source": tax.source,
+                "sha256": tax.sha256,
+                "toml": tax.text,
+            }
+        }
+
+    def configs(self) -> list[str]:
+        from asn_sentiment.configs import CONFIGS
+
+        return [name for name, c in CONFIGS.items() if c.rule_weight is not None]
 
 
-def register_task(name: str, factory: Callable[[str], Task]) -> None:
+def _final(estimator: Any) -> Any:
+    """The last step of a pipeline (or the estimator itself)."""
+    steps = getattr(estimator, "steps", None)
+    return steps[-1][1] if steps else estimator
+
+
+_TASKS: dict[str, Callable[..., Task]] = {"sentiment": SingleLabelTask, "themes": ThemesTask}
+
+
+def register_task(name: str, factory: Callable[..., Task]) -> None:
     """Make ``--task NAME`` build ``factory(NAME)`` (e.g. a multi-label themes task)."""
     _TASKS[name] = factory
 
 
-def get_task(name: str) -> Task:
-    """The task called ``name``; any unregistered name is a single-label task of its own."""
+def get_task(name: str, taxonomy: Any = None) -> Task:
+    """The task called ``name``; any unregistered name is a single-label task of its own.
+
+    ``taxonomy`` (a :class:`~asn_sentiment.taxonomy.Taxonomy`, a TOML path, or
+    ``None`` for the built-in one) is given to tasks that take one (themes);
+    for other tasks it is an error.
+    """
     if not name or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name):
         raise InputError("err.task_name", task=name)
-    return _TASKS.get(name, SingleLabelTask)(name)
+    factory = _TASKS.get(name, SingleLabelTask)
+    if taxonomy is None:
+        return factory(name)
+    if not (isinstance(factory, type) and issubclass(factory, ThemesTask)):
+        raise InputError("err.taxonomy_task", task=name)
+    if not hasattr(taxonomy, "themes"):
+        from asn_sentiment.taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy(taxonomy)
+    return factory(name, taxonomy)
 
 
 def known_tasks() -> list[str]:
@@ -283,7 +422,7 @@ def read_labelled(
             raw = sheet.frame.rename(columns={"text": text_col or "text"})
             columns = list(raw.columns)
         tcol = _pick(columns, text_col, TEXT_HEADERS, str(path))
-        lcol = _pick(columns, label_col, LABEL_HEADERS, str(path))
+        lcol = _pick(columns, label_col, task.label_headers, str(path))
         if tcol is None or lcol is None:
             if len(columns) == 2 and text_col is None and label_col is None:
                 header = pd.DataFrame([columns], columns=columns)

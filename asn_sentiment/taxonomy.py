@@ -52,6 +52,8 @@ class Taxonomy:
     themes: tuple[Theme, ...]
     source: str = DEFAULT_NAME
     sha256: str = ""
+    #: The TOML text it was read from (stored in theme model cards).
+    text: str = field(default="", compare=False, repr=False)
     _by_id: dict[str, Theme] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -145,7 +147,7 @@ def parse_taxonomy(text: str, source: str = DEFAULT_NAME) -> Taxonomy:
             )
         )
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Taxonomy(themes=tuple(themes), source=source, sha256=digest)
+    return Taxonomy(themes=tuple(themes), source=source, sha256=digest, text=text)
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:

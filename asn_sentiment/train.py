@@ -80,6 +80,15 @@ SMSA_LIMITATIONS = [
     "about applications as positive; a model trained on SmSA alone is much weaker on this "
     "domain than its SmSA figures suggest. Check examples before acting on the results.",
 ]
+THEME_LIMITATIONS = [
+    "Themes are found from the words used: a theme that is only implied, or expressed with "
+    "words the training data never used, is missed; a word typical of one theme (e.g. "
+    "'sosialisasi') can suggest it where the comment says something else about it. Read the "
+    "theme_evidence column and check examples before acting on a theme's share.",
+    "Trained on short comments written for this project in the style of staff survey answers and "
+    "public comments; real data from other regions, longer texts or other topics will score "
+    "lower than the figures below.",
+]
 GENERIC_LIMITATIONS = [
     "Linear bag-of-words model over word and character n-grams: sarcasm, irony and long-range "
     "context are not understood; negation is handled only within a short window after a negator.",
@@ -157,7 +166,7 @@ def train(
     *,
     task: str = "sentiment",
     valid: Sequence[str | Path] = (),
-    config: str | Path = DEFAULT_CONFIG,
+    config: str | Path | None = None,
     seed: int = 0,
     name: str | None = None,
     text_col: str | None = None,
@@ -168,6 +177,8 @@ def train(
     weights: Sequence[float] | None = None,
     where: Sequence[str] = (),
     valid_where: Sequence[str] = (),
+    check: Sequence[str | Path] = (),
+    taxonomy: str | Path | None = None,
     overwrite: bool = False,
     progress: Progress = null_progress,
 ) -> TrainResult:
@@ -178,13 +189,19 @@ def train(
     one).  With ``refit``, the model is measured on ``valid`` and then fitted
     again on ``data`` + ``valid`` (weight 1), which is what is saved; the card
     says so.  ``where``/``valid_where`` keep only rows of ``data``/``valid``
-    whose column has a value (``"split=train"``).  ``outdir`` is written only
-    when everything succeeded; an existing non-empty folder is replaced only
-    with ``overwrite``.
+    whose column has a value (``"split=train"``).  ``check`` files are
+    independent checks: measured like ``valid`` (``valid_where`` applies when
+    they have the column) but each reported on its own as ``check:NAME`` and
+    never used for fitting or choosing anything.  ``taxonomy`` (themes task)
+    is the theme taxonomy TOML; it is stored in the card.  ``config`` defaults
+    to the task's default configuration.  ``outdir`` is written only when
+    everything succeeded; an existing non-empty folder is replaced only with
+    ``overwrite``.
     """
     from asn_sentiment.outputs import check_outdir, staged_outdir
 
-    the_task = get_task(task)
+    the_task = get_task(task, taxonomy)
+    config = config or the_task.default_config
     recipe = load_config(config)
     check_outdir(outdir, overwrite)
     train_data = read_labelled(data, text_col, label_col, task=the_task, where=where)
@@ -195,6 +212,12 @@ def train(
         for v in valid
     ]
     valid_data = _concat_all(valid_sets)
+    check_sets = [
+        read_labelled(
+            [c], text_col, label_col, task=the_task, where=valid_where, where_optional=True
+        )
+        for c in check
+    ]
     if refit and valid_data is None:
         raise InputError("err.refit_needs_valid")
     row_weights = _row_weights(train_data, weights)
@@ -216,6 +239,12 @@ def train(
                         the_task, labels, proba[start:stop], pred[start:stop], part, seed=seed
                     )
                     start = stop
+        for part in check_sets:
+            proba = pipeline.predict_proba(part.texts)
+            pred = the_task.decide(proba, pipeline)
+            metrics[f"check:{Path(part.files[0]['path']).stem}"] = split_metrics(
+                the_task, labels, proba, pred, part, seed=seed
+            )
         if refit and valid_data is not None:
             both = train_data.concat(valid_data)
             extra = np.ones(len(valid_data)) if row_weights is not None else None
@@ -227,9 +256,12 @@ def train(
         result = cross_validate(
             data, [recipe], folds=cv, seed=seed, task=task, text_col=text_col,
             label_col=label_col, progress=progress, labelled=train_data, weights=weights,
+            taxonomy=_taxonomy_of(the_task),
         )  # fmt: skip
         metrics["cv"] = result.rows[0]["metrics"]
     files = {"train": train_data.files, "valid": valid_data.files if valid_data else []}
+    if check_sets:
+        files["check"] = [f for part in check_sets for f in part.files]
     card = {
         "name": name or Path(outdir).name,
         "version": __version__,
@@ -247,6 +279,7 @@ def train(
         "metrics": metrics,
         "attribution": _attribution(attribution, files),
         "limitations": _limitations(the_task, files),
+        **the_task.card(),
         "training_command": training_command(
             data,
             outdir,
@@ -263,6 +296,8 @@ def train(
             weights=weights,
             where=where,
             valid_where=valid_where,
+            check=check,
+            taxonomy=taxonomy,
         ),
         "library_versions": library_versions(),
     }
@@ -315,7 +350,13 @@ def _attribution(given: str | None, files: dict[str, list[dict[str, Any]]]) -> s
 
 def _limitations(task: Task, files: dict[str, list[dict[str, Any]]]) -> list[str]:
     smsa = any(f["sha256"] in SMSA_SHA256 for f in files["train"])
-    return (SMSA_LIMITATIONS if smsa else []) + GENERIC_LIMITATIONS
+    extra = THEME_LIMITATIONS if task.multilabel else []
+    return (SMSA_LIMITATIONS if smsa else []) + extra + GENERIC_LIMITATIONS
+
+
+def _taxonomy_of(task: Task) -> Any:
+    """The taxonomy object of a task that has one (themes), else ``None``."""
+    return getattr(task, "taxonomy", None)
 
 
 def library_versions() -> dict[str, str]:
@@ -348,6 +389,8 @@ def training_command(
     weights: Sequence[float] | None,
     where: Sequence[str] = (),
     valid_where: Sequence[str] = (),
+    check: Sequence[str | Path] = (),
+    taxonomy: str | Path | None = None,
 ) -> str:
     """The command line that trains this model again, every option spelled out."""
     parts = ["asn-sentiment", "train", "--task", task, *map(str, data)]
@@ -355,7 +398,13 @@ def training_command(
     for v in valid:
         parts += ["--valid", str(v)]
     parts += [x for w in valid_where for x in ("--valid-where", w)]
-    parts += ["--config", str(config), "--seed", str(seed)]
+    for c in check:
+        parts += ["--check", str(c)]
+    if taxonomy:
+        parts += ["--taxonomy", str(taxonomy)]
+    if config:
+        parts += ["--config", str(config)]
+    parts += ["--seed", str(seed)]
     for flag, value in (
         ("--text-col", text_col),
         ("--label-col", label_col),
@@ -425,6 +474,7 @@ def cross_validate(
     where: Sequence[str] = (),
     progress: Progress = null_progress,
     labelled: LabelledData | None = None,
+    taxonomy: Any = None,
 ) -> CVResult:
     """k-fold comparison of configurations on the same folds, sorted by the task's main score.
 
@@ -437,7 +487,8 @@ def cross_validate(
     from joblib import Parallel, delayed
     from sklearn.base import clone
 
-    the_task = get_task(task)
+    the_task = get_task(task, taxonomy)
+    configs = configs or the_task.configs()
     recipes = [c if isinstance(c, Config) else load_config(c) for c in configs]
     if not recipes:
         raise InputError("err.config_unknown", config="", known=", ".join(CONFIGS))
@@ -474,7 +525,10 @@ def cross_validate(
             )
             seconds = (time.perf_counter() - started) / folds
             bar.update(folds)
-            labels = sorted({lab for row in data_.labels for lab in row})
+            labels = sorted(
+                {lab for row in data_.labels for lab in row}
+                | {lab for fold_labels, _, _ in fitted for lab in fold_labels}
+            )
             proba = np.zeros((len(data_), len(labels)))
             pred = np.zeros((len(data_), len(labels)), dtype=bool)
             fold_scores = []
