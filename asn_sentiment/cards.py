@@ -32,9 +32,7 @@ def metrics_lines(metrics: dict[str, Any]) -> list[str]:
     for split, m in metrics.items():
         if not isinstance(m, dict) or "macro_f1" not in m:
             continue
-        title = SPLIT_TITLES.get(split) or (
-            f"Validation file `{split.split(':', 1)[1]}`" if split.startswith("valid:") else split
-        )
+        title = SPLIT_TITLES.get(split) or _split_title(split)
         lines += ["", f"### {title}", ""]
         extra = f", {m['folds']} folds" if "folds" in m else ""
         lines += [
@@ -72,6 +70,43 @@ def metrics_lines(metrics: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _split_title(split: str) -> str:
+    kind, _, name = split.partition(":")
+    if kind == "valid" and name:
+        return f"Validation file `{name}`"
+    if kind == "check" and name:
+        return f"Independent check: `{name}` (never used for fitting or choosing anything)"
+    return split
+
+
+def _file_line(f: dict[str, Any]) -> str:
+    where = f" where {', '.join(f['where'])}" if f.get("where") else ""
+    return f"- `{f['name']}`{where}: {f['rows']} texts, SHA-256 `{f['sha256']}`"
+
+
+def _taxonomy_lines(card: dict[str, Any]) -> list[str]:
+    stored = card.get("taxonomy")
+    if not isinstance(stored, dict) or not stored.get("toml"):
+        return []
+    from asn_sentiment.taxonomy import parse_taxonomy
+
+    tax = parse_taxonomy(str(stored["toml"]), str(stored.get("source", "?")))
+    lines = [
+        "",
+        "## Taxonomy",
+        "",
+        f"`{tax.source}` (SHA-256 `{tax.sha256[:12]}…`, stored in `card.json`): "
+        "one output per theme; a theme's keyword rules travel inside the model.",
+        "",
+        "| theme | kind | label | rules |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| `{th.id}` | {th.kind} | {th.label_en} | {len(th.keywords)} |" for th in tax.themes
+    ]
+    return lines
+
+
 def render_card_md(card: dict[str, Any]) -> str:
     """The human-readable model card."""
     config = card.get("config", {})
@@ -90,7 +125,7 @@ def render_card_md(card: dict[str, Any]) -> str:
         "",
     ]
     for f in card.get("data", {}).get("train", []):
-        lines.append(f"- `{f['name']}`: {f['rows']} texts, SHA-256 `{f['sha256']}`")
+        lines.append(_file_line(f))
     if card.get("weights"):
         lines.append(
             "- Weight per text: " + ", ".join(f"`{k}` {v:g}" for k, v in card["weights"].items())
@@ -109,7 +144,12 @@ def render_card_md(card: dict[str, Any]) -> str:
             else "Validation data (not used for fitting):",
             "",
         ]
-        lines += [f"- `{f['name']}`: {f['rows']} texts, SHA-256 `{f['sha256']}`" for f in valid]
+        lines += [_file_line(f) for f in valid]
+    checks = card.get("data", {}).get("check", [])
+    if checks:
+        lines += ["", "Independent checks (measured only; never used for fitting or choosing):", ""]
+        lines += [_file_line(f) for f in checks]
+    lines += _taxonomy_lines(card)
     if card.get("metrics"):
         lines += ["", "## Measured performance"]
         lines += metrics_lines(card["metrics"])
@@ -156,8 +196,9 @@ def render_training_md(card: dict[str, Any]) -> str:
 def card_summary(card: dict[str, Any]) -> str:
     """One line for ``models list``: labels and the headline figure with its interval."""
     metrics = card.get("metrics", {})
+    key = "micro_f1" if card.get("multilabel") else "macro_f1"
     for split in ("valid", "cv"):
         m = metrics.get(split)
-        if isinstance(m, dict) and "macro_f1" in m:
-            return f"{split} macro-F1 {m['macro_f1']:.3f} ({_ci(m, 'macro_f1')})"
+        if isinstance(m, dict) and key in m:
+            return f"{split} {key.replace('_f1', '-F1')} {m[key]:.3f} ({_ci(m, key)})"
     return ""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from asn_sentiment.taxonomy import load_taxonomy
 from asn_sentiment.themes import RuleThemeMatcher, compile_keyword
@@ -47,3 +49,41 @@ def test_negated_keyword_does_not_count(matcher) -> None:
 def test_evidence_names_the_words(matcher) -> None:
     [(tid, evidence)] = matcher.predict(["belum ada sosialisasi di kantor"])[0]
     assert tid == "kurang_sosialisasi" and "sosialisasi" in evidence
+
+
+def _every_rule(matcher, text: str) -> list[tuple[str, str]]:
+    """The matcher's result computed the slow way: every rule tried on the text."""
+    from asn_sentiment.themes import _negated
+
+    found: dict[str, list[str]] = {}
+    for rule in matcher.rules:
+        for m in rule.pattern.finditer(text):
+            if not rule.negated_ok and _negated(text, m):
+                continue
+            evidence = found.setdefault(rule.theme, [])
+            if m.group(0) not in evidence:
+                evidence.append(m.group(0))
+            break
+    return [(tid, ", ".join(found[tid])) for tid in matcher.taxonomy.ids if tid in found]
+
+
+_VOCAB = sorted(
+    {
+        w.replace("*", "nya")
+        for th in load_taxonomy().themes
+        for kw in th.keywords
+        for w in kw.split()
+    }
+    - {"~"}
+    | {"tidak", "belum", "sangat", "kami", "di", "x", "sosialisasinya", "aplikasinya"}
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=0, max_size=12))
+def test_word_index_finds_what_trying_every_rule_finds(matcher, words) -> None:
+    """The first-word index only skips rules that cannot match (same result, faster)."""
+    text = " ".join(words)
+    assert matcher._match(text) == _every_rule(matcher, text)
