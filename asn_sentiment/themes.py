@@ -71,9 +71,10 @@ class RuleSet:
     """Compiled keyword rules of several themes, matched on normalised text.
 
     A rule can only match where its first word matches a whole word of the
-    text, so each distinct word of the texts is looked up once (and
-    remembered) to find the few rules worth trying; the result is the same as
-    trying every rule on every text, only much faster.
+    text, and only when the text has every other plain word of the rule, so
+    each distinct word of the texts is looked up once (and remembered) to find
+    the few rules worth trying; the result is the same as trying every rule on
+    every text, only much faster.
     """
 
     def __init__(self, themes: Sequence[tuple[str, Sequence[str]]]) -> None:
@@ -85,25 +86,37 @@ class RuleSet:
             if kw.split()
         ]
         self._exact: dict[str, list[int]] = {}
+        self._prefix: dict[str, list[int]] = {}  # "word*": any word starting with "word"
         self._wild: list[tuple[re.Pattern[str], int]] = []
         self._always: list[int] = []
         for number, rule in enumerate(self.rules):
             first = rule.keyword.lower().split()[0]
             if _PLAIN_WORD.match(first):
                 self._exact.setdefault(first, []).append(number)
+            elif _PLAIN_WORD.match(first[:-1]) and first.endswith("*"):
+                self._prefix.setdefault(first[:-1], []).append(number)
             elif _WILD_WORD.match(first):
                 anchor = re.escape(first).replace(r"\*", r"\w*")
                 self._wild.append((re.compile(anchor), number))
             else:
                 self._always.append(number)
+        self._longest = max(map(len, self._prefix), default=0)
+        #: Whole words (no wildcard) each rule needs besides its first: checked before its regex.
+        self._needs = [
+            frozenset(w for w in r.keyword.lower().split()[1:] if _PLAIN_WORD.match(w))
+            for r in self.rules
+        ]
         self._cache: dict[str, tuple[int, ...]] = {}
 
     def _candidates(self, word: str) -> tuple[int, ...]:
         found = self._cache.get(word)
         if found is None:
             hits = list(self._exact.get(word, ()))
+            prefix = self._prefix
+            for k in range(1, min(len(word), self._longest) + 1):
+                hits += prefix.get(word[:k], ())
             hits += [n for pattern, n in self._wild if pattern.fullmatch(word)]
-            found = tuple(hits)
+            found = tuple(sorted(hits))
             if len(self._cache) >= MAX_CACHED_WORDS:
                 self._cache.clear()
             self._cache[word] = found
@@ -114,12 +127,16 @@ class RuleSet:
         if not text:
             return []
         numbers = set(self._always)
-        for word in set(_WORD.findall(text)):
+        words = set(_WORD.findall(text))
+        for word in words:
             numbers.update(self._candidates(word))
         if not numbers:
             return []
         found: dict[str, list[str]] = {}
+        needs = self._needs
         for number in sorted(numbers):
+            if not needs[number] <= words:
+                continue
             rule = self.rules[number]
             for m in rule.pattern.finditer(text):
                 if not rule.negated_ok and _negated(text, m):
@@ -596,7 +613,7 @@ class TrainedThemeModel:
         X = sp.hstack(parts, format="csr")
         decided = self.clf.predict(X).astype(bool) & self.keep
         word_x = (
-            X[:, self.word_offset : self.word_offset + self.word_coef.shape[1]]
+            sp.csr_matrix(X[:, self.word_offset : self.word_offset + self.word_coef.shape[1]])
             if self.word is not None
             else None
         )
@@ -608,11 +625,10 @@ class TrainedThemeModel:
                 out.append([])
                 continue
             fired = dict(rule_hits[i]) if rule_hits is not None else {}
-            row = word_x[[i]] if word_x is not None else None
             items = []
             for j in found:
                 tid = self.labels[j]
-                words = self._top_terms(row, j) if row is not None else []
+                words = self._top_terms(word_x, i, j) if word_x is not None else []
                 evidence = ", ".join(words)
                 if tid in fired:
                     rule = f'rule "{fired[tid]}"'
@@ -622,8 +638,9 @@ class TrainedThemeModel:
             out.append(items)
         return out
 
-    def _top_terms(self, row: Any, label: int) -> list[str]:
-        idx, values = row.indices, row.data
+    def _top_terms(self, x: Any, row: int, label: int) -> list[str]:
+        lo, hi = x.indptr[row], x.indptr[row + 1]
+        idx, values = x.indices[lo:hi], x.data[lo:hi]
         if not len(idx):
             return []
         contrib = values * self.word_coef[label, idx]
