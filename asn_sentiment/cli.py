@@ -721,7 +721,19 @@ def cross_validate(
     if output is not None:
         write_csv(table, output)
     if not rep.quiet:
-        click.echo(t("cli.cv.header", rep.lang, folds=result.folds, n=result.n, task=result.task))
+        from asn_sentiment.tasks import get_task
+
+        metric = get_task(result.task).primary_metric.replace("_f1", "-F1")
+        click.echo(
+            t(
+                "cli.cv.header",
+                rep.lang,
+                folds=result.folds,
+                n=result.n,
+                task=result.task,
+                metric=metric,
+            )
+        )
         click.echo(
             f"  {'config':<22} {'macro-F1':>8}  95% CI         {'fold sd':>7} {'micro-F1':>8} {'acc':>7} {'ECE':>6} {'fit s':>6}"
         )
@@ -765,6 +777,9 @@ def explain(model: str, texts: tuple[str, ...], top: int, as_json: bool) -> None
     if not texts:
         raise InputError("err.explain_text")
     loaded = load_model(model)
+    if getattr(loaded.task_object, "taxonomy", None) is not None:
+        _explain_themes(rep, loaded, list(texts), as_json)
+        return
     found = explain_texts(loaded, list(texts), top=top)
     if as_json:
         click.echo(json.dumps([e.to_dict() for e in found], ensure_ascii=False, indent=2))
@@ -788,6 +803,27 @@ def explain(model: str, texts: tuple[str, ...], top: int, as_json: bool) -> None
         click.echo(t("cli.explain.features", rep.lang))
         for feat, c in e.features:
             click.echo(f"    {c:+.3f}  {feat!r}")
+        click.echo("")
+
+
+def _explain_themes(rep: Reporter, model: Any, texts: list[str], as_json: bool) -> None:
+    from asn_sentiment.themes import explain_themes
+
+    found = explain_themes(model, texts)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    for e in found:
+        click.echo(t("cli.explain.text", rep.lang, text=e["text"]))
+        click.echo(t("cli.explain.cleaned", rep.lang, cleaned=e["cleaned"]))
+        click.echo(t("cli.explain.themes", rep.lang, n=len(e["themes"])))
+        for theme in e["themes"]:
+            p = e["probabilities"][theme["id"]]
+            click.echo(f"    {theme['id']} ({p:.2f}): {theme['evidence']}")
+        ranked = sorted(e["probabilities"].items(), key=lambda kv: (-kv[1], kv[0]))
+        click.echo(t("cli.explain.theme_probabilities", rep.lang))
+        for tid, p in ranked:
+            click.echo(f"    {p:.2f}  {tid}")
         click.echo("")
 
 

@@ -628,8 +628,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not significant",
     },
     "cli.cv.header": {
-        "id": "Validasi silang {folds} lipatan, {n} teks, tugas '{task}' (urut dari macro-F1 terbaik; IK 95% dari bootstrap prediksi di luar lipatan):",
-        "en": "{folds}-fold cross-validation, {n} texts, task '{task}' (best macro-F1 first; 95% CI by bootstrap of out-of-fold predictions):",
+        "id": "Validasi silang {folds} lipatan, {n} teks, tugas '{task}' (urut dari {metric} terbaik; IK 95% dari bootstrap prediksi di luar lipatan):",
+        "en": "{folds}-fold cross-validation, {n} texts, task '{task}' (best {metric} first; 95% CI by bootstrap of out-of-fold predictions):",
     },
     "cli.explain.text": {"id": "Teks: {text}", "en": "Text: {text}"},
     "cli.explain.cleaned": {
@@ -1068,5 +1068,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err.taxonomy_model": {
         "id": "Model tema '{model}' tidak mengenal tema {themes} dari taksonomi '{taxonomy}'. Latih model dengan taksonomi itu (train --task themes --taxonomy ...) atau pakai --theme-model rules.",
         "en": "Theme model '{model}' does not know the themes {themes} of taxonomy '{taxonomy}'. Train a model with that taxonomy (train --task themes --taxonomy ...) or use --theme-model rules.",
+    },
+    "cli.explain.themes": {
+        "id": "  Tema yang ditemukan ({n}; bukti: kata/n-gram yang paling menaikkan skor, lalu aturan yang cocok):",
+        "en": "  Themes found ({n}; evidence: the words/n-grams that raised the score most, then the rule that fired):",
+    },
+    "cli.explain.theme_probabilities": {
+        "id": "  Peluang tiap tema (tema diberikan di atas 0,50):",
+        "en": "  Probability of each theme (a theme is given above 0.50):",
     },
 }

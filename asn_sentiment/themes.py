@@ -661,3 +661,26 @@ def _rule_matrix(found: list[list[tuple[str, str]]], rules: Sequence[Any], n: in
     rows = [i for i, items in enumerate(found) for _ in items]
     cols = [column[tid] for items in found for tid, _ in items]
     return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(rules)))
+
+
+def explain_themes(model: Any, texts: Sequence[str]) -> list[dict[str, Any]]:
+    """Per text: the cleaned text, every theme's probability, and the themes found with evidence.
+
+    ``model`` is a loaded themes model (:class:`~asn_sentiment.registry.Model`).
+    """
+    taxonomy = model.task_object.taxonomy
+    trained = TrainedThemeModel(model, taxonomy)
+    cleaned = trained.preprocess.transform(list(texts))
+    proba = model.predict_proba(list(texts))
+    found = trained.predict(list(texts))
+    return [
+        {
+            "text": str(text),
+            "cleaned": str(cleaned[i]),
+            "themes": [{"id": tid, "evidence": ev} for tid, ev in found[i]],
+            "probabilities": {
+                lab: round(float(p), 4) for lab, p in zip(trained.labels, proba[i], strict=True)
+            },
+        }
+        for i, text in enumerate(texts)
+    ]

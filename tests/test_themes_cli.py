@@ -270,3 +270,15 @@ def test_cross_validate_themes(runner, custom, tmp_path) -> None:
     )  # fmt: skip
     assert done.exit_code == 0, done.output
     assert set(pd.read_csv(table)["config"]) == {"themes-lr", "themes-lr-gate"}
+
+
+def test_explain_a_theme_model(runner) -> None:
+    import json
+
+    args = ["explain", "--model", "themes", "--json", "--text", "Terima kasih"]
+    done = runner.invoke(cli, [*args, "--text", "aplikasinya sering macet"])
+    assert done.exit_code == 0, done.output
+    thanks, app = json.loads(done.stdout)
+    assert thanks["themes"] == [] and max(thanks["probabilities"].values()) < 0.5
+    assert app["themes"][0]["id"] == "kendala_teknologi"
+    assert app["probabilities"]["kendala_teknologi"] > 0.5
