@@ -289,6 +289,18 @@ CONFIGS: dict[str, Config] = {
             "As themes-lr with a linear SVM per theme (C=0.3) and rule bonus 0.25.",
             **{**_THEMES, "classifier": "svm", "C": 0.3, "class_weight": None, "rule_weight": 0.25},
         ),
+        _named(
+            "themes-svm-gate",
+            "As themes-svm, plus the 'has any theme' model of themes-lr-gate.",
+            **{
+                **_THEMES,
+                "classifier": "svm",
+                "C": 0.3,
+                "class_weight": None,
+                "rule_weight": 0.25,
+                "theme_gate": True,
+            },
+        ),
     ]
 }
 DEFAULT_CONFIG = "word-char-lr"
