@@ -29,6 +29,8 @@ from sklearn.utils.validation import check_is_fitted
 
 from asn_sentiment.features import CompactTfidfVectorizer
 from asn_sentiment.preprocess import Preprocessor
+from asn_sentiment.taxonomy import load_taxonomy
+from asn_sentiment.themes import RuleMatches, ThemeClassifier, taxonomy_rules
 
 TEXTS = [
     "Pelayanannya tidak memuaskan 😡",
@@ -57,10 +59,24 @@ TEXT_ESTIMATORS: list[tuple[Any, Callable[[], tuple[Any, ...]]]] = [
     (Preprocessor(steps="normalize,slang,negation", negation_window=2), lambda: (TEXTS,)),
     (CompactTfidfVectorizer(ngram_range=(1, 2)), lambda: (TEXTS,)),
     (CompactTfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4)), lambda: (TEXTS,)),
+    (RuleMatches(taxonomy_rules(load_taxonomy())), lambda: (TEXTS,)),
 ]
 
 #: Estimators on numeric 2-d input: scikit-learn's full battery applies.
-NUMERIC_ESTIMATORS: list[Any] = []
+NUMERIC_ESTIMATORS: list[Any] = [
+    ThemeClassifier(LogisticRegression(solver="liblinear"), gate=True, cv=2),
+]
+_WEIGHTS = (
+    "thresholds come from a shuffled k-fold split of the rows, so repeating a row is not the "
+    "same as giving it weight 2"
+)
+#: Checks an estimator is known to fail, and why (scikit-learn marks them as expected failures).
+EXPECTED_FAILURES: dict[str, dict[str, str]] = {
+    "ThemeClassifier": {
+        "check_sample_weight_equivalence_on_dense_data": _WEIGHTS,
+        "check_sample_weight_equivalence_on_sparse_data": _WEIGHTS,
+    },
+}
 
 #: scikit-learn API checks that need no numeric data.
 DATA_FREE_CHECKS = [
@@ -83,7 +99,10 @@ def _ids(value: Any) -> str:
 
 if NUMERIC_ESTIMATORS:  # pragma: no cover - filled as numeric estimators are added
 
-    @ec.parametrize_with_checks(NUMERIC_ESTIMATORS)
+    @ec.parametrize_with_checks(
+        NUMERIC_ESTIMATORS,
+        expected_failed_checks=lambda est: EXPECTED_FAILURES.get(type(est).__name__, {}),
+    )
     def test_sklearn_battery(estimator: Any, check: Callable[[Any], None]) -> None:
         check(estimator)
 

@@ -1,11 +1,12 @@
-"""The trained theme classifier: scikit-learn conventions, thresholds, gate, evidence."""
+"""The trained theme classifier: thresholds, gate, rule bonus, the themes task.
+
+(Its scikit-learn conventions are checked in ``test_estimator_conventions.py``.)
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from sklearn.linear_model import LogisticRegression
-from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from asn_sentiment.configs import CONFIGS, THEME_STEPS
 from asn_sentiment.tasks import ThemesTask, get_task
@@ -16,22 +17,6 @@ from asn_sentiment.themes import (
     _best_gate,
     _best_threshold,
 )
-
-WEIGHTS_REASON = (
-    "thresholds come from a shuffled k-fold split of the rows, so repeating a row "
-    "is not the same as giving it weight 2"
-)
-
-
-@parametrize_with_checks(
-    [ThemeClassifier(LogisticRegression(solver="liblinear"), gate=True, cv=2)],
-    expected_failed_checks=lambda est: {
-        "check_sample_weight_equivalence_on_dense_data": WEIGHTS_REASON,
-        "check_sample_weight_equivalence_on_sparse_data": WEIGHTS_REASON,
-    },
-)
-def test_scikit_learn_conventions(estimator, check) -> None:
-    check(estimator)
 
 
 def test_theme_recipes_use_the_rule_normalisation() -> None:
