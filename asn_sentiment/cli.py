@@ -470,7 +470,7 @@ def _weights(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
     default=None,
     help="Training configuration: a .toml file or one of "
     + ", ".join(CONFIGS)
-    + ". Default: word-char-lr (themes: themes-lr).",
+    + ". Default: word-char-lr (themes: themes-lr-gate).",
 )
 @click.option(
     "--seed",

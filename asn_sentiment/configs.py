@@ -206,8 +206,6 @@ class Config:
             f"TF-IDF {' + '.join(feats)} ({min_df}); "
             f"{clf[self.classifier]} C={self.C:g}{weight}"
         )
-        if self.theme_gate:
-            text += "; a 'has any theme' model gates the themes"
         if self.rule_weight is not None:
             rules = (
                 f"taxonomy rules add {self.rule_weight:g} to a theme's score"
@@ -218,6 +216,8 @@ class Config:
                 f", one per theme; {rules}; per-theme thresholds by "
                 f"{self.threshold_folds}-fold cross-validation on the training data"
             )
+            if self.theme_gate:
+                text += "; a 'has any theme' model (threshold also by CV) gates the themes"
         return text
 
 

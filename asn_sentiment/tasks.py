@@ -110,7 +110,7 @@ class Task:
         """Named configurations that ``cross-validate`` compares by default for this task."""
         from asn_sentiment.configs import CONFIGS
 
-        return [name for name, c in CONFIGS.items() if not c.rule_weight]
+        return [name for name, c in CONFIGS.items() if c.rule_weight is None]
 
     def splits(self, data: LabelledData, folds: int, seed: int) -> list[tuple[Any, Any]]:
         """Cross-validation folds (train index, test index); equal texts share a fold."""
@@ -182,14 +182,14 @@ class ThemesTask(Task):
     means the text has no theme and is kept as a negative example for every
     theme.  Every id must be in the taxonomy (the built-in one, or a team's
     file given with ``--taxonomy``); the model gets one output per taxonomy
-    theme, in taxonomy order, and a theme is predicted when its calibrated
-    probability is above the threshold chosen by cross-validation
-    (:class:`~asn_sentiment.themes.ThemeClassifier`).
+    theme, in taxonomy order, and a theme is predicted when its score passes
+    the threshold chosen by cross-validation, i.e. when its calibrated
+    probability is above 0.5 (:class:`~asn_sentiment.themes.ThemeClassifier`).
     """
 
     multilabel = True
     primary_metric = "micro_f1"
-    default_config = "themes-lr"
+    default_config = "themes-lr-gate"
     label_headers = ("themes", "theme", "tema", "labels", "label")
 
     def __init__(self, name: str, taxonomy: Any = None) -> None:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 
 from asn_sentiment.preprocess import NEGATORS, preprocess_batch
 from asn_sentiment.taxonomy import Taxonomy
@@ -181,8 +182,6 @@ def _negated(text: str, match: re.Match[str]) -> bool:
 
 
 # --- the trained classifier ----------------------------------------------------------------------
-
-from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone  # noqa: E402
 
 
 class RuleMatches(TransformerMixin, BaseEstimator):

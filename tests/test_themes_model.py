@@ -87,3 +87,10 @@ def test_themes_task_reads_empty_cells_as_no_theme() -> None:
     assert labels == [("kendala_teknologi", "pelatihan_bermanfaat"), (), ("beban_kerja",)]
     y = task.target(labels)
     assert y.shape == (3, 12) and y[1].sum() == 0 and y.sum() == 3
+
+
+def test_each_task_compares_its_own_recipes_by_default() -> None:
+    sentiment, themes = get_task("sentiment").configs(), get_task("themes").configs()
+    assert "word-char-lr" in sentiment and not any(c.startswith("themes-") for c in sentiment)
+    assert set(themes) == {c for c in CONFIGS if c.startswith("themes-")}
+    assert get_task("themes").default_config in themes
