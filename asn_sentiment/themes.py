@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 
-from asn_sentiment.preprocess import NEGATORS, preprocess_batch
+from asn_sentiment.preprocess import NEGATORS, _as_texts, preprocess_batch
 from asn_sentiment.taxonomy import Taxonomy
 
 #: Preprocessing used before matching rules (no stemming, no negation marks).
@@ -214,7 +214,7 @@ class RuleMatches(TransformerMixin, BaseEstimator):
     def matches(self, X: Any) -> list[list[tuple[str, str]]]:
         """Themes and matched words of each normalised text."""
         ruleset = self._ruleset()
-        return [ruleset.match(str(text)) for text in _texts(X)]
+        return [ruleset.match(str(text)) for text in _as_texts(X)]
 
     def transform(self, X: Any) -> Any:
         """Sparse 0/1 matrix (texts × themes)."""
@@ -227,7 +227,7 @@ class RuleMatches(TransformerMixin, BaseEstimator):
             for tid, _ in found:
                 rows.append(i)
                 cols.append(column[tid])
-        n = len(_texts(X))
+        n = len(_as_texts(X))
         return sp.csr_matrix(
             (np.ones(len(rows)), (rows, cols)), shape=(n, len(self.rules)), dtype=np.float64
         )
@@ -241,12 +241,6 @@ class RuleMatches(TransformerMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.requires_fit = False
         return tags
-
-
-def _texts(X: Any) -> list[Any]:
-    if isinstance(X, list | tuple):
-        return list(X)
-    return list(np.asarray(X, dtype=object).ravel())
 
 
 def _best_threshold(scores: np.ndarray, truth: np.ndarray) -> float:
