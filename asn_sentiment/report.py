@@ -167,11 +167,15 @@ def model_facts(versions: Sequence[str], lang: str) -> list[str]:
             lines.append(t("report.model.changed", lang, version=version))
             continue
         scores = []
+        # several labels per text (themes): micro-F1; exact-match accuracy would mislead
+        multi = bool(card.get("multilabel"))
+        key = "micro_f1" if multi else "macro_f1"
         for split, metrics in sorted(card.get("metrics", {}).items()):
-            if isinstance(metrics, dict) and "macro_f1" in metrics:
-                acc = metrics.get("accuracy")
+            if isinstance(metrics, dict) and key in metrics:
+                acc = None if multi else metrics.get("accuracy")
                 acc_text = f", {t('report.model.accuracy', lang)} {acc:.2f}" if acc else ""
-                scores.append(f"{split}: macro-F1 {metrics['macro_f1']:.2f}{acc_text}")
+                name = key.replace("_f1", "-F1")
+                scores.append(f"{split}: {name} {metrics[key]:.2f}{acc_text}")
         lines.append(
             t(
                 "report.model.measured",

@@ -282,3 +282,10 @@ def test_explain_a_theme_model(runner) -> None:
     assert thanks["themes"] == [] and max(thanks["probabilities"].values()) < 0.5
     assert app["themes"][0]["id"] == "kendala_teknologi"
     assert app["probabilities"]["kendala_teknologi"] > 0.5
+
+
+def test_report_states_the_theme_model_by_micro_f1(shipped) -> None:
+    from asn_sentiment.report import model_facts
+
+    [line] = model_facts([shipped.version], "en")
+    assert "valid: micro-F1 0." in line and "accuracy" not in line
