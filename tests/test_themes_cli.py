@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asn_sentiment.classify import load_theme_model
 from asn_sentiment.cli import cli
@@ -289,3 +291,15 @@ def test_report_states_the_theme_model_by_micro_f1(shipped) -> None:
 
     [line] = model_facts([shipped.version], "en")
     assert "valid: micro-F1 0." in line and "accuracy" not in line
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=5))
+def test_any_text_gets_known_themes_with_evidence(shipped, texts) -> None:
+    found = shipped.predict(texts)
+    assert len(found) == len(texts)
+    ids = load_taxonomy().ids
+    for items in found:
+        themes = [tid for tid, _ in items]
+        assert themes == sorted(themes, key=ids.index) and len(set(themes)) == len(themes)
+        assert all(evidence for _, evidence in items)
