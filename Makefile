@@ -10,7 +10,7 @@ STAFF := surveys/staff_survey_wave1_2026-02.csv surveys/staff_survey_wave2_2026-
 PUBLIC := surveys/public_comments.csv
 EVENTS := surveys/events.csv
 
-.PHONY: help install install-test demo test lint models docs clean models-themes
+.PHONY: help install install-test demo test lint models docs clean
 
 help:
 	@echo "make demo    - create .venv, install, analyse the bundled samples into $(OUT)/"
@@ -56,16 +56,17 @@ models: install
 # The shipped theme model (issue 6): fitted on the domain corpus's train split only (recipe
 # chosen by cross-validation on that split), measured on its fixed test split and checked on
 # texts written by others (evaluation/independent_domain.csv, the samples' truth labels).
-CORPUS := asn_sentiment/data/corpus/domain_corpus.csv
-CORPUS_ATTRIBUTION := Domain corpus: asn_sentiment/data/corpus/domain_corpus.csv, written for asn-sentiment (synthetic comments, no real people; see its README.md); released with the project under its licence.
+THEMES_CORPUS := asn_sentiment/data/corpus/domain_corpus.csv
+THEMES_ATTRIBUTION := Domain corpus: asn_sentiment/data/corpus/domain_corpus.csv, written for asn-sentiment (synthetic comments, no real people; see its README.md); released with the project under its licence.
+.PHONY: models-themes
 models: models-themes
 models-themes: install
 	$(BIN)/python surveys/truth_labelled.py build/surveys_truth.csv
-	$(BIN)/asn-sentiment train --task themes $(CORPUS) --where split=train \
-		--valid $(CORPUS) --valid-where split=test \
+	$(BIN)/asn-sentiment train --task themes $(THEMES_CORPUS) --where split=train \
+		--valid $(THEMES_CORPUS) --valid-where split=test \
 		--check evaluation/independent_domain.csv --check build/surveys_truth.csv \
 		--config themes-lr-gate --cv 5 --seed 0 --name themes \
-		--attribution "$(CORPUS_ATTRIBUTION)" -o models/themes --overwrite
+		--attribution "$(THEMES_ATTRIBUTION)" -o models/themes --overwrite
 
 docs: install
 	$(BIN)/python -m asn_sentiment.docs README.md
