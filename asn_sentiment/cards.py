@@ -79,9 +79,9 @@ def _split_title(split: str) -> str:
     return split
 
 
-def _file_line(f: dict[str, Any]) -> str:
+def _file_line(f: dict[str, Any], domain: str = "") -> str:
     where = f" where {', '.join(f['where'])}" if f.get("where") else ""
-    return f"- `{f['name']}`{where}: {f['rows']} texts, SHA-256 `{f['sha256']}`"
+    return f"- `{f['name']}`{domain}{where}: {f['rows']} texts, SHA-256 `{f['sha256']}`"
 
 
 def _taxonomy_lines(card: dict[str, Any]) -> list[str]:
@@ -124,8 +124,9 @@ def render_card_md(card: dict[str, Any]) -> str:
         "## Training data",
         "",
     ]
+    domains = card.get("domains") or {}
     for f in card.get("data", {}).get("train", []):
-        lines.append(_file_line(f))
+        lines.append(_file_line(f, _domain(domains, 'train', f)))
     if card.get("weights"):
         lines.append(
             "- Weight per text: " + ", ".join(f"`{k}` {v:g}" for k, v in card["weights"].items())
@@ -144,14 +145,22 @@ def render_card_md(card: dict[str, Any]) -> str:
             else "Validation data (not used for fitting):",
             "",
         ]
-        lines += [_file_line(f) for f in valid]
+        lines += [_file_line(f, _domain(domains, "valid", f)) for f in valid]
     checks = card.get("data", {}).get("check", [])
     if checks:
         lines += ["", "Independent checks (measured only; never used for fitting or choosing):", ""]
-        lines += [_file_line(f) for f in checks]
+        lines += [_file_line(f, _domain(domains, "check", f)) for f in checks]
+    if domains.get("scores_as"):
+        lines += [
+            "",
+            f"Domain adaptation: texts are scored as domain `{domains['scores_as']}` (what "
+            "`analyze` does); `evaluate --domain NAME` scores them as another domain's "
+            "(`general`: the shared weights only).",
+        ]
     lines += _taxonomy_lines(card)
     if card.get("metrics"):
         lines += ["", "## Measured performance"]
+        lines += side_by_side(card)
         lines += metrics_lines(card["metrics"])
     lines += ["", "## Limitations", ""] + [f"- {x}" for x in card.get("limitations", [])]
     if card.get("attribution"):
@@ -168,6 +177,47 @@ def render_card_md(card: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _domain(domains: dict[str, Any], part: str, f: dict[str, Any]) -> str:
+    name = domains.get(part, {}).get(f["name"])
+    return f" (domain `{name}`)" if name else ""
+
+
+def side_by_side(card: dict[str, Any]) -> list[str]:
+    """Single-label models with several validation files or CV parts: one row per data set."""
+    metrics = card.get("metrics", {})
+    parts = [(k.split(":", 1)[1], m) for k, m in metrics.items() if k.startswith("valid:")]
+    if not parts and not metrics.get("cv", {}).get("parts") or card.get("multilabel"):
+        return []
+    domains = (card.get("domains") or {}).get("valid", {})
+    stems = {f["name"].rsplit(".", 1)[0]: f["name"] for f in card.get("data", {}).get("valid", [])}
+    lines = [
+        "",
+        "| data | scored as | texts | macro-F1 (95% CI) | accuracy | ECE |",
+        "|---|---|---|---|---|---|",
+    ]
+    for stem, m in parts:
+        domain = domains.get(stems.get(stem, ""), card.get("domains", {}).get("scores_as", ""))
+        lines.append(_row(f"`{stem}`", domain, m))
+    for key, m in metrics.items():  # independent checks: scored as the model's domain
+        if key.startswith("check:") and "macro_f1" in m:
+            title = f"`{key.split(':', 1)[1]}` (independent check)"
+            lines.append(_row(title, card.get("domains", {}).get("scores_as", ""), m))
+    cv = metrics.get("cv", {})
+    train_domains = (card.get("domains") or {}).get("train", {})
+    names = [f["name"] for f in card.get("data", {}).get("train", [])]
+    for (part, m), name in zip(cv.get("parts", {}).items(), names, strict=False):
+        title = f"`{part}` ({cv['folds']}-fold CV, out-of-fold)"
+        lines.append(_row(title, train_domains.get(name, ""), m))
+    return lines
+
+
+def _row(title: str, domain: str, m: dict[str, Any]) -> str:
+    return (
+        f"| {title} | {domain or '-'} | {m['n']} | {m['macro_f1']:.4f} "
+        f"({_ci(m, 'macro_f1')}) | {m['accuracy']:.4f} | {m.get('ece', float('nan')):.4f} |"
+    )
 
 
 def render_training_md(card: dict[str, Any]) -> str:
@@ -197,7 +247,7 @@ def card_summary(card: dict[str, Any]) -> str:
     """One line for ``models list``: labels and the headline figure with its interval."""
     metrics = card.get("metrics", {})
     key = "micro_f1" if card.get("multilabel") else "macro_f1"
-    for split in ("valid", "cv"):
+    for split in [k for k in metrics if k.startswith("valid:")][:1] + ["valid", "cv"]:
         m = metrics.get(split)
         if isinstance(m, dict) and key in m:
             return f"{split} {key.replace('_f1', '-F1')} {m[key]:.3f} ({_ci(m, key)})"

@@ -23,8 +23,15 @@ Steps (in the order they run; each can be switched on or off by name):
                    words, not across punctuation or contrast words (tapi, namun, ...)
 ``stopwords``      curated stop words removed (negators, intensifiers, contrast words kept)
 
-Punctuation is always dropped from the output, which is lower case, single-spaced
-words.  The work is batched: a batch of texts is joined with ``\\n`` and each
+Punctuation is dropped from the output, which is lower case, single-spaced words,
+unless it is named in ``punctuation`` (e.g. ``"!?"``): those marks are then kept as
+tokens of their own (``bagus!!`` → ``bagus ! !``), so that character n-grams can see
+exclamations and questions; they still end a negation scope.  ``negators`` adds words
+that start a negation scope besides the lexicon's (e.g. ``kurang``: ``kurang jelas`` →
+``kurang NEG_jelas``).  ``split_nya`` writes the clitic *-nya* apart from a known word
+(``pelayanannya`` → ``pelayanan nya``, but ``punya``, ``hanya`` stay), as SmSA's
+tokenisation does, so that a word means the same in both spellings.  All three are off
+by default; the sentiment configurations name them (:mod:`asn_sentiment.configs`).  The work is batched: a batch of texts is joined with ``\\n`` and each
 regular expression runs once over it (none matches a newline); the joined text is
 tokenised once, and every *distinct* token is mapped through the word-level steps
 once (the result is cached for the life of the process, bounded in size); negation
@@ -355,6 +362,20 @@ def reduplicate(word: str) -> str:
     return word
 
 
+def nya_base(word: str) -> str | None:
+    """The word before a clitic *-nya* (``pelayananya`` → ``pelayanan``), else ``None``.
+
+    Only when the word itself is not a root word (``punya``, ``hanya``, ``tanya``) and
+    what precedes *-nya* is a known word or has a known root.
+    """
+    if not word.endswith("nya") or len(word) < 5 or not word.isalpha():
+        return None
+    base = word[:-3]
+    if word in root_words() or not _is_known(base):
+        return None
+    return base
+
+
 class _TokenMapper:
     """Maps whitespace-separated chunks to output words for a fixed set of steps.
 
@@ -364,16 +385,25 @@ class _TokenMapper:
     negation marking needs one, else nothing.
     """
 
-    def __init__(self, steps: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        steps: tuple[str, ...],
+        punctuation: str = "",
+        negators: tuple[str, ...] = (),
+        split_nya: bool = False,
+    ) -> None:
         self.steps = steps
+        self.split_nya = split_nya
         self.cache: dict[str, str] = {_SEP: _SEP}
         self.tokens: dict[str, str] = {}
         negation = "negation" in steps
         self.boundary = _BOUNDARY if negation else ""
-        self.markers = {w: _NEGATOR + w for w in NEGATORS} if negation else {}
+        self.punctuation = frozenset(punctuation)
+        all_negators = NEGATORS.union(negators)
+        self.markers = {w: _NEGATOR + w for w in all_negators} if negation else {}
         self.markers.update({w: _CONTRAST + w for w in CONTRAST} if negation else {})
         if "stopwords" in steps:
-            self.markers.update({w: _STOP + w for w in stopwords()})
+            self.markers.update({w: _STOP + w for w in stopwords() - all_negators})
         self.elongation = "elongation" in steps
         self.slang = slang_lexicon() if "slang" in steps else None
         self.redup = "reduplication" in steps
@@ -432,6 +462,8 @@ class _TokenMapper:
         if not token[0].isalnum():
             words = self.emoji.get(token)
             if words is None:
+                if token in self.punctuation:
+                    return f"{self.boundary} {token}".lstrip()
                 return self.boundary
             inner = self._words(words.split())
             return f"{self.boundary} {inner} {self.boundary}".strip()
@@ -452,6 +484,10 @@ class _TokenMapper:
         for word in words:
             if self.redup:
                 word = reduplicate(word)
+            if self.split_nya and (base := nya_base(word)):
+                out.extend(self._words([base]).split(" "))
+                out.append("nya")
+                continue
             word = self._stem(word)
             if "-" in word:  # not a reduplication Sastrawi resolved: each part on its own
                 out.extend(self._token(part) for part in word.split("-") if part)
@@ -509,10 +545,17 @@ def _mark_negation(stream: str, window: int = 3) -> str:
 class Engine:
     """Cleans batches of texts for one step configuration (see :func:`engine`)."""
 
-    def __init__(self, steps: tuple[str, ...], negation_window: int = 3) -> None:
+    def __init__(
+        self,
+        steps: tuple[str, ...],
+        negation_window: int = 3,
+        punctuation: str = "",
+        negators: tuple[str, ...] = (),
+        split_nya: bool = False,
+    ) -> None:
         self.steps = steps
         self.negation_window = int(negation_window)
-        self.mapper = _TokenMapper(steps)
+        self.mapper = _TokenMapper(steps, punctuation, negators, split_nya)
 
     def _prepare(self, text: str) -> str:
         steps = self.steps
@@ -547,14 +590,56 @@ class Engine:
         return [d.strip(" ") for d in docs]
 
 
-def engine(steps: str | Sequence[str] | None = "default", negation_window: int = 3) -> Engine:
-    """The process-wide engine (and token cache) of one step configuration."""
-    return _engine(resolve_steps(steps), int(negation_window))
+def engine(
+    steps: str | Sequence[str] | None = "default",
+    negation_window: int = 3,
+    punctuation: str = "",
+    negators: Sequence[str] = (),
+    split_nya: bool = False,
+) -> Engine:
+    """The process-wide engine (and token cache) of one step configuration.
+
+    ``punctuation``: marks kept as tokens (e.g. ``"!?"``; default: none);
+    ``negators``: extra words that start a negation scope (e.g. ``["kurang"]``);
+    ``split_nya``: write the clitic *-nya* apart (:func:`nya_base`).
+    """
+    return _engine(
+        resolve_steps(steps),
+        int(negation_window),
+        check_punctuation(punctuation),
+        check_negators(negators),
+        bool(split_nya),
+    )
+
+
+def check_punctuation(punctuation: str) -> str:
+    """The distinct marks of ``punctuation``, sorted; :class:`InputError` if any is not a mark."""
+    marks = "".join(sorted(set(punctuation or "")))
+    bad = [ch for ch in marks if ch.isalnum() or ch.isspace() or ch == "_" or ch in _MARKERS]
+    if bad or not isinstance(punctuation, str | None):
+        raise InputError("err.preprocess_punctuation", given=repr(punctuation))
+    return marks
+
+
+def check_negators(negators: Sequence[str] | str) -> tuple[str, ...]:
+    """Extra negators as a sorted tuple of lower-case words; :class:`InputError` if not words."""
+    words = negators.split(",") if isinstance(negators, str) else list(negators or ())
+    words = [str(w).strip().lower() for w in words if str(w).strip()]
+    bad = [w for w in words if not re.fullmatch(r"[^\W_]+(?:-[^\W_]+)*", w)]
+    if bad:
+        raise InputError("err.preprocess_negators", given=", ".join(bad))
+    return tuple(sorted(set(words)))
 
 
 @lru_cache(maxsize=32)
-def _engine(steps: tuple[str, ...], negation_window: int) -> Engine:
-    return Engine(steps, negation_window)
+def _engine(
+    steps: tuple[str, ...],
+    negation_window: int,
+    punctuation: str,
+    negators: tuple[str, ...],
+    split_nya: bool,
+) -> Engine:
+    return Engine(steps, negation_window, punctuation, negators, split_nya)
 
 
 def _as_text(value: object) -> str:
@@ -567,29 +652,46 @@ def preprocess_batch(
     texts: Iterable[object],
     steps: str | Sequence[str] | None = "default",
     negation_window: int = 3,
+    punctuation: str = "",
+    negators: Sequence[str] = (),
+    split_nya: bool = False,
 ) -> list[str]:
     """Clean a batch of texts; ``None``/NaN become empty strings.
 
     >>> preprocess_batch(["Pelayanannya tidak memuaskan!!!", "yg gak jelas 😡"])
     ['layan tidak NEG_puas', 'tidak NEG_jelas marah']
+    >>> preprocess_batch(["kurang jelas?"], "default,-stem", 2, punctuation="?", negators=["kurang"])
+    ['kurang NEG_jelas ?']
     """
     items = [_as_text(t) for t in texts]
-    return engine(steps, negation_window).run(items)
+    return engine(steps, negation_window, punctuation, negators, split_nya).run(items)
 
 
 def clean_text(
-    text: object, steps: str | Sequence[str] | None = "default", negation_window: int = 3
+    text: object,
+    steps: str | Sequence[str] | None = "default",
+    negation_window: int = 3,
+    punctuation: str = "",
+    negators: Sequence[str] = (),
+    split_nya: bool = False,
 ) -> str:
     """Clean one text with the given steps (see the module docstring).
 
     >>> clean_text("Pelayanannya tidak memuaskan!!!")
     'layan tidak NEG_puas'
+    >>> clean_text("Pelayanannya tidak memuaskan!!!", punctuation="!")
+    'layan tidak NEG_puas ! ! !'
     """
-    return preprocess_batch([text], steps, negation_window)[0]
+    return preprocess_batch([text], steps, negation_window, punctuation, negators, split_nya)[0]
 
 
 def explain(
-    text: object, steps: str | Sequence[str] | None = "default", negation_window: int = 3
+    text: object,
+    steps: str | Sequence[str] | None = "default",
+    negation_window: int = 3,
+    punctuation: str = "",
+    negators: Sequence[str] = (),
+    split_nya: bool = False,
 ) -> list[tuple[str, str]]:
     """Each step's effect on one text: ``[(step, text after the steps so far), ...]``.
 
@@ -599,5 +701,12 @@ def explain(
     chosen = resolve_steps(steps)
     stages = [("input", _as_text(text))]
     for i, step in enumerate(chosen):
-        stages.append((step, clean_text(text, chosen[: i + 1], negation_window)))
+        stages.append(
+            (
+                step,
+                clean_text(
+                    text, chosen[: i + 1], negation_window, punctuation, negators, split_nya
+                ),
+            )
+        )
     return stages

@@ -427,6 +427,19 @@ def _labelled_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def _names(_ctx: click.Context, _param: click.Parameter, value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [v.strip() for v in value.split(",")]
+
+
+DOMAINS_HELP = (
+    "One domain name per DATA file, comma-separated (e.g. general,asn): with a configuration "
+    "that adapts (e.g. word-char-lr-adapt), every domain but 'general' gets its own copy of "
+    "the features, and the model scores texts as the first such domain's."
+)
+
+
 def _weights(_ctx: click.Context, _param: click.Parameter, value: str | None) -> list[float] | None:
     if not value:
         return None
@@ -507,6 +520,13 @@ def _weights(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
     metavar="COL=VALUE",
     help="Use only rows of the --valid files whose column has this value, e.g. split=test (files without that column are used whole).",
 )
+@click.option("--domains", callback=_names, metavar="NAMES", help=DOMAINS_HELP)
+@click.option(
+    "--valid-domains",
+    callback=_names,
+    metavar="NAMES",
+    help="One domain per --valid file (e.g. general,asn): each is scored as that domain's texts. Default: the model's domain.",
+)
 @click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it already holds a model.")
 @common_options
 def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], **options: Any) -> None:
@@ -535,6 +555,23 @@ def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], **optio
             high=f"{hi:.3f}",
             ece=f"{m['ece']:.3f}",
         )
+        domains = result.card.get("domains") or {}
+        valid_files = result.card.get("data", {}).get("valid", [])
+        for key, part in result.card.get("metrics", {}).items():
+            if not key.startswith("valid:"):
+                continue
+            stem = key.split(":", 1)[1]
+            name = next((f["name"] for f in valid_files if Path(f["name"]).stem == stem), stem)
+            lo, hi = part["macro_f1_ci95"]
+            rep.note(
+                "cli.done.train_part",
+                file=name,
+                domain=domains.get("valid", {}).get(name, domains.get("scores_as", "-")),
+                f1=f"{part['macro_f1']:.3f}",
+                low=f"{lo:.3f}",
+                high=f"{hi:.3f}",
+                ece=f"{part['ece']:.3f}",
+            )
     else:
         rep.note("cli.done.train_unscored", outdir=result.model_dir)
     _sheet_notes(rep, result.card.get("data", {}))
@@ -584,6 +621,10 @@ def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], **optio
     help="Bootstrap resamples for the 95% intervals.",
 )
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the bootstrap.")
+@click.option(
+    "--domain",
+    help="With a domain-adapted model: score the texts as this domain's (e.g. 'general' for SmSA). Default: the model's own domain.",
+)
 @click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it already exists.")
 @common_options
 def evaluate(
@@ -696,6 +737,12 @@ def _echo_comparison(rep: Reporter, comparison: dict[str, Any]) -> None:
     help="One weight per DATA file, comma-separated, as for 'train'.",
 )
 @click.option(
+    "--domains",
+    callback=_names,
+    metavar="NAMES",
+    help="One domain per DATA file, as for 'train'; held-out texts are scored as their own domain's.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -742,6 +789,13 @@ def cross_validate(
                 f"  {row.config[:22]:<22} {row.macro_f1:>8.4f}  {row.macro_f1_low:.4f}–{row.macro_f1_high:.4f}"
                 f" {row.fold_sd:>7.4f} {row.micro_f1:>8.4f} {row.accuracy:>7.4f} {row.ece:>6.3f} {row.fit_seconds:>6.1f}"
             )
+        for row in result.rows:  # several files: each file's out-of-fold figures
+            for part, m in row["metrics"].get("parts", {}).items():
+                lo, hi = m["macro_f1_ci95"]
+                click.echo(
+                    f"  {row['config'][:22]:<22} {m['macro_f1']:>8.4f}  {lo:.4f}–{hi:.4f}"
+                    f"  {part} ({m['n']})"
+                )
 
 
 @cli.command()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,13 @@ else:  # pragma: no cover
 SENTIMENT_STEPS = "normalize,placeholders,emoji,elongation,slang,reduplication,negation"
 STEMMED_STEPS = "normalize,placeholders,emoji,elongation,slang,reduplication,stem,stem_fix,negation"
 UNNEGATED_STEPS = "normalize,placeholders,emoji,elongation,slang,reduplication"
+#: Preprocessing options of the ``-punct``/``-adapt`` recipes: sentence punctuation kept,
+#: an extra negator, and -nya written apart.
+SENTIMENT_OPTIONS: dict[str, Any] = {
+    "punctuation": "!?",
+    "negators": ("kurang",),
+    "split_nya": True,
+}
 CLASSIFIERS = ("logreg", "svm")
 SOLVERS = ("lbfgs", "liblinear", "saga")
 #: Preprocessing of theme models: what the taxonomy rules match on (no stemming, no negation marks).
@@ -55,6 +63,14 @@ class Config:
     steps: str = SENTIMENT_STEPS
     #: Words after a negator that get the ``NEG_`` mark.
     negation_window: int = 2
+    #: Punctuation marks kept as tokens (``"!?"``: exclamations and questions reach the
+    #: character n-grams); ``""`` drops all punctuation.
+    punctuation: str = ""
+    #: Extra words that start a negation scope besides the lexicon's negators (``["kurang"]``).
+    negators: tuple[str, ...] = ()
+    #: Write the clitic *-nya* apart from a known word (``pelayanannya`` → ``pelayanan nya``),
+    #: as SmSA's tokenisation does.
+    split_nya: bool = False
     #: Word n-gram range, or ``None`` for no word features.
     word_ngrams: tuple[int, int] | None = (1, 2)
     #: Character n-gram range (within word boundaries), or ``None``.
@@ -81,6 +97,15 @@ class Config:
     #: Multi-label (themes) tasks: also learn whether a text has any theme at all, and
     #: predict themes only when it does.
     theme_gate: bool = False
+    #: EasyAdapt domain adaptation (:mod:`asn_sentiment.adapt`): the classifier also gets a
+    #: copy of the features for each domain named with ``--domains`` (other than ``general``).
+    adapt: bool = False
+    #: With ``adapt``: ``general`` texts get their own copy too (Daumé's full EasyAdapt),
+    #: instead of only the shared one.
+    adapt_general: bool = False
+    #: With ``adapt``: value of the domain copies relative to the shared features (below 1:
+    #: the domains' own weights are regularised more than the shared ones).
+    adapt_scale: float = 1.0
 
     def __post_init__(self) -> None:
         problems = []
@@ -118,11 +143,37 @@ class Config:
             problems.append("rule_weight must be a number >= 0")
         if not (isinstance(self.threshold_folds, int) and self.threshold_folds >= 2):
             problems.append("threshold_folds must be a whole number >= 2")
+        if not isinstance(self.punctuation, str) or any(
+            ch.isalnum() or ch.isspace() for ch in self.punctuation
+        ):
+            problems.append("punctuation must be a string of punctuation marks, e.g. '!?'")
+        if isinstance(self.negators, str) or not all(
+            isinstance(w, str) and w.strip() and not any(c.isspace() for c in w.strip())
+            for w in self.negators
+        ):
+            problems.append("negators must be a list of words, e.g. ['kurang']")
+        if not isinstance(self.split_nya, bool):
+            problems.append("split_nya must be true or false")
+        if not isinstance(self.adapt, bool) or not isinstance(self.adapt_general, bool):
+            problems.append("adapt and adapt_general must be true or false")
+        if not (isinstance(self.adapt_scale, int | float) and self.adapt_scale > 0):
+            problems.append("adapt_scale must be a positive number")
         if problems:
             raise InputError("err.config_invalid", config=self.name, problem="; ".join(problems))
 
-    def build(self, task: Any = "sentiment", seed: int = 0) -> Any:
-        """The unfitted pipeline for ``task`` (a :class:`~asn_sentiment.tasks.Task` or name)."""
+    def build(
+        self,
+        task: Any = "sentiment",
+        seed: int = 0,
+        domains: Sequence[str] = (),
+        domain: str = "general",
+    ) -> Any:
+        """The unfitted pipeline for ``task`` (a :class:`~asn_sentiment.tasks.Task` or name).
+
+        With :attr:`adapt`, the classifier is an
+        :class:`~asn_sentiment.adapt.EasyAdaptClassifier` with a feature copy for each
+        of ``domains`` that scores texts as ``domain``'s by default.
+        """
         from sklearn.pipeline import FeatureUnion, Pipeline
 
         from asn_sentiment.features import CompactTfidfVectorizer
@@ -152,10 +203,29 @@ class Config:
         parts += task.extra_features(self)
         return Pipeline(
             [
-                ("preprocess", Preprocessor(self.steps, self.negation_window)),
+                (
+                    "preprocess",
+                    Preprocessor(
+                        self.steps,
+                        self.negation_window,
+                        self.punctuation,
+                        tuple(self.negators),
+                        self.split_nya,
+                    ),
+                ),
                 ("features", FeatureUnion(parts)),
-                ("clf", task.wrap(self._classifier(seed), seed, self)),
+                ("clf", self._final(task.wrap(self._classifier(seed), seed, self), domains, domain)),
             ]
+        )
+
+    def _final(self, classifier: Any, domains: Sequence[str], domain: str) -> Any:
+        if not self.adapt:
+            return classifier
+        from asn_sentiment.adapt import EasyAdaptClassifier
+
+        copies = ("general", *domains) if self.adapt_general else tuple(domains)
+        return EasyAdaptClassifier(
+            classifier, domains=copies, domain=domain, scale=float(self.adapt_scale)
         )
 
     def __call__(self, seed: int = 0) -> Any:
@@ -187,6 +257,7 @@ class Config:
         out = dataclasses.asdict(self)
         for key in ("word_ngrams", "char_ngrams"):
             out[key] = list(out[key]) if out[key] is not None else None
+        out["negators"] = list(out["negators"])
         return out
 
     def summary(self) -> str:
@@ -198,13 +269,21 @@ class Config:
             feats.append(f"char {self.char_ngrams[0]}-{self.char_ngrams[1]}-grams")
         clf = {"logreg": "logistic regression", "svm": "linear SVM (sigmoid-calibrated)"}
         weight = ", balanced" if self.class_weight == "balanced" else ""
+        kept = f", keeps {self.punctuation!r}" if self.punctuation else ""
+        extra = f", extra negators {', '.join(self.negators)}" if self.negators else ""
+        extra += ", -nya split off" if self.split_nya else ""
+        adapt = ""
+        if self.adapt:
+            copies = "every domain's" if self.adapt_general else "per-domain"
+            scale = f" x{self.adapt_scale:g}" if self.adapt_scale != 1 else ""
+            adapt = f"; EasyAdapt (shared + {copies} feature copies{scale})"
         min_df = f"min_df {self.min_df}"
         if self.word_min_df is not None and self.word_min_df != self.min_df:
             min_df = f"min_df {self.word_min_df} words, {self.min_df} chars"
         text = (
-            f"preprocessing [{self.steps}], negation window {self.negation_window}; "
+            f"preprocessing [{self.steps}], negation window {self.negation_window}{kept}{extra}; "
             f"TF-IDF {' + '.join(feats)} ({min_df}); "
-            f"{clf[self.classifier]} C={self.C:g}{weight}"
+            f"{clf[self.classifier]} C={self.C:g}{weight}{adapt}"
         )
         if self.rule_weight is not None:
             rules = (
@@ -259,6 +338,28 @@ CONFIGS: dict[str, Config] = {
             "word-char-lr-noneg",
             "As word-char-lr, without negation marking.",
             steps=UNNEGATED_STEPS,
+        ),
+        _named(
+            "word-char-lr-punct",
+            "As word-char-lr, keeping '!' and '?' as tokens (exclamations and questions reach "
+            "the character n-grams), 'kurang' as a negator ('kurang jelas' -> 'kurang "
+            "NEG_jelas') and -nya written apart ('pelayanannya' -> 'pelayanan nya', as in SmSA).",
+            **SENTIMENT_OPTIONS,
+        ),
+        _named(
+            "word-char-lr-adapt",
+            "As word-char-lr-punct, with EasyAdapt domain adaptation: shared features plus a "
+            "copy for each domain given with --domains other than 'general' (the shipped model: "
+            "SmSA as 'general' + the domain corpus as 'asn').",
+            **SENTIMENT_OPTIONS,
+            adapt=True,
+        ),
+        _named(
+            "word-char-lr-adapt-full",
+            "As word-char-lr-adapt, with a copy for 'general' too (Daume's original EasyAdapt).",
+            **SENTIMENT_OPTIONS,
+            adapt=True,
+            adapt_general=True,
         ),
         _named(
             "word-char-svm",
@@ -339,6 +440,8 @@ def load_config(name_or_path: str | Path) -> Config:
             data[key] = (
                 None if value is False else tuple(value) if isinstance(value, list) else value
             )
+    if isinstance(data.get("negators"), list):
+        data["negators"] = tuple(data["negators"])
     if data.get("class_weight") == "none":
         data["class_weight"] = None
     base = CONFIGS[base_name]

@@ -441,6 +441,7 @@ def evaluate(
     errors: int = 50,
     task: str | None = None,
     taxonomy: str | Path | None = None,
+    domain: str | None = None,
     progress: Progress = null_progress,
 ) -> Evaluation:
     """Evaluate ``model`` (name or folder) on labelled files, optionally against ``compare``.
@@ -448,6 +449,9 @@ def evaluate(
     ``task``: the task the model must have (an error otherwise).
     ``taxonomy`` (themes): the labels' theme ids are checked against it, and
     every theme in it must be one the model predicts.
+    ``domain`` scores the texts as that domain's with a domain-adapted model
+    (``general`` for a general corpus such as SmSA; default: the model's own
+    domain); a compared model that is not domain-adapted is used as it is.
     """
     from asn_sentiment.registry import load_model
 
@@ -455,6 +459,10 @@ def evaluate(
     if taxonomy is not None:
         first = _with_taxonomy(first, taxonomy)
     second = load_model(compare) if compare is not None else None
+    if domain is not None:
+        first.use_domain(domain)
+        if second is not None and second.domains:
+            second.use_domain(domain)
     if second is not None and second.task != first.task:
         from asn_sentiment.errors import ModelError
 
@@ -584,6 +592,7 @@ def _write_one(evaluation: Evaluation, folder: Path, lang: str) -> list[Path]:
         "model": model.version,
         "model_path": str(model.path),
         "task": model.task,
+        **({"domain": model.domain} if getattr(model, "domain", None) else {}),
         "labels": evaluation.scored.labels,
         "data": evaluation.scored.data.files,
         "metrics": evaluation.metrics,

@@ -70,6 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Model di '{path}' berisi tipe yang tidak dipercaya ({types}) dan tidak dimuat demi keamanan. Gunakan model yang dilatih dengan 'asn-sentiment train'.",
         "en": "The model at '{path}' contains untrusted types ({types}) and was not loaded, for safety. Use a model trained with 'asn-sentiment train'.",
     },
+    "err.model_domain": {
+        "id": "Model '{model}' tidak dapat menilai teks sebagai domain '{domain}'. Domain model ini: {known} (lihat 'asn-sentiment models show'); tanpa --domain, domain bawaan model dipakai.",
+        "en": "Model '{model}' cannot score texts as domain '{domain}'. Its domains: {known} (see 'asn-sentiment models show'); without --domain the model's own domain is used.",
+    },
     "err.model_task": {
         "id": "Model '{model}' adalah model '{task}', padahal yang dibutuhkan model '{expected}'. Pilih model lain.",
         "en": "Model '{model}' is a '{task}' model, but a '{expected}' model is needed. Choose another model.",
@@ -146,6 +150,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err.weights": {
         "id": "--weights perlu satu bobot positif per berkas data ({n} berkas); diberikan: {given}.",
         "en": "--weights needs one positive weight per data file ({n} files); given: {given}.",
+    },
+    "err.where_unused": {
+        "id": "Tidak ada berkas yang punya kolom '{column}' dari {option} ({files}). Periksa nama kolomnya.",
+        "en": "No file has the column '{column}' of {option} ({files}). Check the column name.",
+    },
+    "err.domains": {
+        "id": "{option} perlu satu nama domain per berkas ({n} berkas; huruf kecil, angka, '-' atau '_', mis. general,asn); diberikan: {given}.",
+        "en": "{option} needs one domain name per file ({n} files; lower-case letters, digits, '-' or '_', e.g. general,asn); given: {given}.",
     },
     "err.explain_model": {
         "id": "Model '{model}' tidak dapat dijelaskan: {reason}. Penjelasan hanya untuk model linear dari 'asn-sentiment train'.",
@@ -524,6 +536,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Langkah praproses tidak dikenal: {steps}. Langkah yang ada: {known} (juga 'default', 'all', '-langkah').",
         "en": "Unknown preprocessing step(s): {steps}. Known steps: {known} (also 'default', 'all', '-step').",
     },
+    "err.preprocess_punctuation": {
+        "id": "Tanda baca yang dipertahankan tidak sah: {given}. Berikan tanda baca saja, mis. '!?'.",
+        "en": "Invalid punctuation to keep: {given}. Give punctuation marks only, e.g. '!?'.",
+    },
+    "err.preprocess_negators": {
+        "id": "Kata negasi tambahan tidak sah: {given}. Berikan kata saja, dipisah koma, mis. 'kurang'.",
+        "en": "Invalid extra negator(s): {given}. Give words only, comma-separated, e.g. 'kurang'.",
+    },
     "err.output_is_dir": {
         "id": "'{path}' adalah folder. Sebutkan nama berkas keluaran, mis. '{path}/hasil.csv'.",
         "en": "'{path}' is a folder. Name an output file, e.g. '{path}/result.csv'.",
@@ -602,6 +622,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.done.train_scored": {
         "id": "Model disimpan di {outdir}: {metric} {f1} (IK 95% {low}–{high}), ECE {ece}. Kartu model: card.md.",
         "en": "Model saved in {outdir}: {metric} {f1} (95% CI {low}–{high}), ECE {ece}. Model card: card.md.",
+    },
+    "cli.done.train_part": {
+        "id": "  {file} (dinilai sebagai domain {domain}): macro-F1 {f1} (IK 95% {low}–{high}), ECE {ece}.",
+        "en": "  {file} (scored as domain {domain}): macro-F1 {f1} (95% CI {low}–{high}), ECE {ece}.",
     },
     "cli.done.train_unscored": {
         "id": "Model disimpan di {outdir} (tanpa data validasi: beri --valid atau --cv untuk mengukurnya).",

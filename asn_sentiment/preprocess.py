@@ -30,6 +30,8 @@ from asn_sentiment.cleaning import (
     NEGATORS,
     PLACEHOLDER_TOKENS,
     STEPS,
+    check_negators,
+    check_punctuation,
     clean_text,
     explain,
     preprocess_batch,
@@ -61,15 +63,29 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         (``"normalize,slang"``, ``"default,-stopwords"``) or a sequence of names
         from :data:`~asn_sentiment.cleaning.STEPS`.
     negation_window : how many words after a negator get the ``NEG_`` mark.
+    punctuation : punctuation marks kept as tokens (e.g. ``"!?"``); default none.
+    negators : extra words that start a negation scope (e.g. ``("kurang",)``); default none.
+    split_nya : write the clitic *-nya* apart from a known word (``pelayanannya`` →
+        ``pelayanan nya``), as SmSA's tokenisation does; default off.
 
     Nothing is learned: :meth:`fit` only validates the parameters and records the
     resolved step names in ``steps_``, which :meth:`transform` then uses (so a saved
     model keeps its steps even if what ``"default"`` means changes).
     """
 
-    def __init__(self, steps: str | Sequence[str] = "default", negation_window: int = 3) -> None:
+    def __init__(
+        self,
+        steps: str | Sequence[str] = "default",
+        negation_window: int = 3,
+        punctuation: str = "",
+        negators: Sequence[str] = (),
+        split_nya: bool = False,
+    ) -> None:
         self.steps = steps
         self.negation_window = negation_window
+        self.punctuation = punctuation
+        self.negators = negators
+        self.split_nya = split_nya
 
     def fit(self, X: Iterable[object], y: object = None) -> Preprocessor:
         """Validate parameters; nothing is learned."""
@@ -78,6 +94,8 @@ class Preprocessor(TransformerMixin, BaseEstimator):
             self.negation_window, int | np.integer
         ):
             raise ValueError(f"negation_window must be an integer, not {self.negation_window!r}")
+        check_punctuation(self.punctuation)
+        check_negators(self.negators)
         return self
 
     def transform(self, X: Iterable[object]) -> np.ndarray:
@@ -85,7 +103,15 @@ class Preprocessor(TransformerMixin, BaseEstimator):
         steps = getattr(self, "steps_", None)
         if steps is None:
             steps = resolve_steps(self.steps)
-        cleaned = preprocess_batch(_as_texts(X), steps, int(self.negation_window))
+        cleaned = preprocess_batch(
+            _as_texts(X),
+            steps,
+            int(self.negation_window),
+            # models saved before these parameters existed keep the old behaviour
+            getattr(self, "punctuation", ""),
+            getattr(self, "negators", ()),
+            bool(getattr(self, "split_nya", False)),
+        )
         return np.asarray(cleaned, dtype=object)
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]

@@ -43,6 +43,7 @@ ENV_MODELS = "ASN_SENTIMENT_MODELS"
 #: Anything else makes :func:`load_model` refuse the file.
 TRUSTED_TYPES: tuple[str, ...] = (
     "asn_sentiment.preprocess.Preprocessor",
+    "asn_sentiment.adapt.EasyAdaptClassifier",
     "asn_sentiment.features.CompactTfidfVectorizer",
     "asn_sentiment.themes.RuleMatches",
     "asn_sentiment.themes.ThemeClassifier",
@@ -146,6 +147,36 @@ class Model:
         return (
             f"{self.card.get('name', self.name)}@{self.card.get('version', '0')}+{self.sha256[:8]}"
         )
+
+    @property
+    def domains(self) -> list[str]:
+        """Domains the model can score texts as (empty: not domain-adapted)."""
+        from asn_sentiment.adapt import model_domains
+
+        return model_domains(self.estimator)
+
+    @property
+    def domain(self) -> str | None:
+        """The domain texts are scored as (``None``: not domain-adapted)."""
+        from asn_sentiment.adapt import adapted
+
+        clf = adapted(self.estimator)
+        return None if clf is None else str(clf.domain)
+
+    def use_domain(self, domain: str) -> Model:
+        """Score texts as ``domain``'s from now on; :class:`ModelError` if the model cannot."""
+        from asn_sentiment.adapt import set_domain
+
+        try:
+            set_domain(self.estimator, domain)
+        except ValueError:
+            raise ModelError(
+                "err.model_domain",
+                model=self.name,
+                domain=domain,
+                known=", ".join(self.domains) or "-",
+            ) from None
+        return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self.estimator.predict_proba(np.asarray(texts, dtype=object)))

@@ -158,10 +158,12 @@ class SingleLabelTask(Task):
         return np.asarray([row[0] for row in labels], dtype=object)
 
     def splits(self, data: LabelledData, folds: int, seed: int) -> list[tuple[Any, Any]]:
-        """Stratified folds by label; equal texts share a fold."""
+        """Stratified folds by label (by file and label with several files); equal texts share a fold."""
         from sklearn.model_selection import StratifiedGroupKFold
 
         y = self.target(data.labels)
+        if len(data.files) > 1:  # each fold gets its share of every file (e.g. of a domain corpus)
+            y = np.asarray([f"{s}\t{lab}" for s, lab in zip(data.sources, y, strict=True)])
         counts = np.unique(y, return_counts=True)[1]
         if folds < 2 or counts.min() < folds:
             raise InputError("err.cv_folds", folds=folds, smallest=int(counts.min()))
@@ -394,7 +396,8 @@ def read_labelled(
     (such as SmSA's TSV) are read as ``text, label``.  Rows with an empty text
     are skipped; for a single-label task so are rows with an empty label.
     ``where`` keeps only rows whose column equals a value (``"split=train"``);
-    with ``where_optional`` a file without that column is used whole.
+    with ``where_optional`` a file without that column is used whole (see
+    :func:`check_where_used`).
 
     A labelling sheet of ``asn-sentiment sample`` (columns ``text``,
     ``sentiment``, ``theme_1``...) is read by
@@ -472,6 +475,23 @@ def read_labelled(
         raise InputError("err.training_empty", path=where)
     task.check_labels(labels, where)
     return LabelledData(np.asarray(texts, dtype=object), labels, files, np.asarray(sources))
+
+
+def check_where_used(data: LabelledData, where: Sequence[str], what: str) -> None:
+    """Raise :class:`InputError` when a ``where`` condition matched no file's column.
+
+    With ``where_optional`` a file without the column is used whole; when no
+    file has it, the column name is a typo rather than an optional filter.
+    """
+    applied = {c for f in data.files for c in f.get("where", [])}
+    for condition in where:
+        if condition not in applied:
+            raise InputError(
+                "err.where_unused",
+                column=condition.partition("=")[0].strip(),
+                option=what,
+                files=", ".join(f["name"] for f in data.files),
+            )
 
 
 def _text_groups(texts: np.ndarray) -> np.ndarray:
