@@ -126,7 +126,7 @@ def render_card_md(card: dict[str, Any]) -> str:
     ]
     domains = card.get("domains") or {}
     for f in card.get("data", {}).get("train", []):
-        lines.append(_file_line(f, _domain(domains, 'train', f)))
+        lines.append(_file_line(f, _domain(domains, "train", f)))
     if card.get("weights"):
         lines.append(
             "- Weight per text: " + ", ".join(f"`{k}` {v:g}" for k, v in card["weights"].items())

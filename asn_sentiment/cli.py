@@ -542,7 +542,9 @@ def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], **optio
     rep = reporter()
     options["check"] = list(options.get("check") or ())
     result = run_train(list(data), outdir, valid=list(valid), progress=rep.progress, **options)
-    m = result.card.get("metrics", {}).get("valid") or result.card.get("metrics", {}).get("cv")
+    metrics = result.card.get("metrics", {})
+    parts = [m for k, m in metrics.items() if k.startswith("valid:")]
+    m = metrics.get("valid") or (parts[0] if parts else None) or metrics.get("cv")
     if m:
         key = "micro_f1" if result.card.get("multilabel") else "macro_f1"
         lo, hi = m[f"{key}_ci95"]
@@ -557,16 +559,18 @@ def train(data: tuple[Path, ...], outdir: Path, valid: tuple[Path, ...], **optio
         )
         domains = result.card.get("domains") or {}
         valid_files = result.card.get("data", {}).get("valid", [])
-        for key, part in result.card.get("metrics", {}).items():
-            if not key.startswith("valid:"):
+        for split, part in metrics.items():
+            if not split.startswith(("valid:", "check:")):
                 continue
-            stem = key.split(":", 1)[1]
-            name = next((f["name"] for f in valid_files if Path(f["name"]).stem == stem), stem)
+            stem = split.split(":", 1)[1]
+            files = [*valid_files, *result.card.get("data", {}).get("check", [])]
+            name = next((f["name"] for f in files if Path(f["name"]).stem == stem), stem)
             lo, hi = part["macro_f1_ci95"]
+            domain = domains.get(split.partition(":")[0], {}).get(name, domains.get("scores_as"))
             rep.note(
-                "cli.done.train_part",
+                "cli.done.train_part" if domain else "cli.done.train_part_plain",
                 file=name,
-                domain=domains.get("valid", {}).get(name, domains.get("scores_as", "-")),
+                domain=domain or "",
                 f1=f"{part['macro_f1']:.3f}",
                 low=f"{lo:.3f}",
                 high=f"{hi:.3f}",

@@ -214,7 +214,10 @@ class Config:
                     ),
                 ),
                 ("features", FeatureUnion(parts)),
-                ("clf", self._final(task.wrap(self._classifier(seed), seed, self), domains, domain)),
+                (
+                    "clf",
+                    self._final(task.wrap(self._classifier(seed), seed, self), domains, domain),
+                ),
             ]
         )
 

@@ -627,6 +627,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "  {file} (dinilai sebagai domain {domain}): macro-F1 {f1} (IK 95% {low}–{high}), ECE {ece}.",
         "en": "  {file} (scored as domain {domain}): macro-F1 {f1} (95% CI {low}–{high}), ECE {ece}.",
     },
+    "cli.done.train_part_plain": {
+        "id": "  {file}: macro-F1 {f1} (IK 95% {low}–{high}), ECE {ece}.{domain}",
+        "en": "  {file}: macro-F1 {f1} (95% CI {low}–{high}), ECE {ece}.{domain}",
+    },
     "cli.done.train_unscored": {
         "id": "Model disimpan di {outdir} (tanpa data validasi: beri --valid atau --cv untuk mengukurnya).",
         "en": "Model saved in {outdir} (no validation data: give --valid or --cv to measure it).",

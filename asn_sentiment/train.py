@@ -90,6 +90,7 @@ THEME_LIMITATIONS = [
     "Trained on short comments written for this project in the style of staff survey answers and "
     "public comments; real data from other regions, longer texts or other topics will score "
     "lower than the figures below.",
+]
 DOMAIN_LIMITATIONS = [
     "Adapted to a domain with a labelled domain corpus (EasyAdapt: shared weights learnt from "
     "all the data plus weights of the domain's own): texts are scored as the domain's. The "
@@ -260,7 +261,10 @@ def train(
         if valid_data is not None:
             proba = predict_in_domains(pipeline, valid_data.texts, valid_rows)
             pred = the_task.decide(proba, pipeline)
-            metrics["valid"] = split_metrics(the_task, labels, proba, pred, valid_data, seed=seed)
+            if len(set(valid_domains or ())) < 2:  # pooled figures only within one domain
+                metrics["valid"] = split_metrics(
+                    the_task, labels, proba, pred, valid_data, seed=seed
+                )
             if len(valid_sets) > 1:  # each file on its own too, side by side in the card
                 start = 0
                 for part in valid_sets:
