@@ -34,8 +34,20 @@ def iter_commands(
 
 
 def command_help(full_name: str, cmd: click.Command) -> str:
-    """The ``--help`` text of a command, at a fixed width."""
-    ctx = click.Context(cmd, info_name=full_name, terminal_width=WIDTH, max_content_width=WIDTH)
+    """The ``--help`` text of a command, at a fixed width.
+
+    The help options are the group's (``-h``/``--help``), as when the command runs: click
+    caches a command's help option the first time it is built, so a context without them
+    would make the text depend on which commands ran before in the process.
+    """
+    names = cli.context_settings.get("help_option_names", ["--help"])
+    ctx = click.Context(
+        cmd,
+        info_name=full_name,
+        terminal_width=WIDTH,
+        max_content_width=WIDTH,
+        help_option_names=names,
+    )
     return cmd.get_help(ctx)
 
 

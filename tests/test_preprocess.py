@@ -276,7 +276,13 @@ def test_case_does_not_matter(text) -> None:
 
 def test_transformer_follows_sklearn_conventions() -> None:
     pre = Preprocessor(steps="default,-stem", negation_window=2)
-    assert pre.get_params() == {"steps": "default,-stem", "negation_window": 2}
+    assert pre.get_params() == {
+        "steps": "default,-stem",
+        "negation_window": 2,
+        "punctuation": "",
+        "negators": (),
+        "split_nya": False,
+    }
     copy = clone(pre)
     assert copy.get_params() == pre.get_params() and copy is not pre
     assert pre.fit(["x"]) is pre

@@ -160,13 +160,13 @@ def test_sample_label_train_loop_sentiment(runner, tmp_path, fast_report, record
     }
     assert card["data"]["train"][0]["unlabelled"] == 4
 
-    # the shipped model read the polite complaints as not negative ...
+    # how the shipped model reads the polite complaints (recorded: the SmSA-only model read
+    # most as not negative; the domain-adapted one of issue 6 reads them as negative) ...
     shipped = [
         s == "negative"
         for t, s in zip(results["text"], results["sentiment"], strict=True)
         if truth[t] == "negative"
     ]
-    assert np.mean(shipped) < 0.5
     # ... the retrained model has learnt the team's labels: new comments, same regency
     test_texts, again = _analyze_new_comments(runner, tmp_path, train_texts, "--model", str(model))
     right = {t: truth[t] == s for t, s in zip(again["text"], again["sentiment"], strict=True)}
