@@ -27,7 +27,8 @@ The rule implemented by :func:`protect`:
    least one respondent) is computed by linear programming, for the
    respondent counts and for any other additive counts given.  A cell whose
    range is narrower than one is *exposed*; the smallest published cell of one
-   of its relations is then suppressed too and steps 2–3 repeat.
+   of its relations (or, when those are all hidden already, of any relation
+   touching a hidden cell) is then suppressed too and steps 2–3 repeat.
 
 The result only grows at each step, so the procedure ends.  Suppression hides
 every number of a cell (counts, shares, intervals, means), never part of it.
@@ -228,6 +229,17 @@ def protect(
                 members = [rel.total, *rel.parts]
                 if cell in members:
                     candidates |= {m for m in members if m not in suppressed and base.get(m, 0) > 0}
+            if not candidates:
+                # every member of the cell's own relations is already hidden: the
+                # exposure comes through a longer chain (e.g. row and column totals
+                # against the grand total), so widen to every relation touching a
+                # hidden cell
+                for rel in relations:
+                    members = [rel.total, *rel.parts]
+                    if any(m in suppressed for m in members):
+                        candidates |= {
+                            m for m in members if m not in suppressed and base.get(m, 0) > 0
+                        }
             extra = _smallest(candidates, base)
             if extra is not None:
                 suppressed.add(extra)
