@@ -46,6 +46,16 @@ SENTIMENT_OPTIONS: dict[str, Any] = {
     "negators": ("kurang",),
     "split_nya": True,
 }
+#: Minimal preprocessing (``-minimal`` recipes): lower case and negation marks only (no
+#: placeholders, emoji words, elongation, slang or reduplication steps).
+MINIMAL_STEPS = "normalize,negation"
+#: Preprocessing options of the ``-minimal`` recipes: '!' and '?' kept, 'kurang' and 'tanpa'
+#: start a negation scope; words written as in the data (no -nya split).
+MINIMAL_OPTIONS: dict[str, Any] = {
+    "steps": MINIMAL_STEPS,
+    "punctuation": "!?",
+    "negators": ("kurang", "tanpa"),
+}
 CLASSIFIERS = ("logreg", "svm")
 SOLVERS = ("lbfgs", "liblinear", "saga")
 #: Preprocessing of theme models: what the taxonomy rules match on (no stemming, no negation marks).
@@ -363,6 +373,19 @@ CONFIGS: dict[str, Config] = {
             **SENTIMENT_OPTIONS,
             adapt=True,
             adapt_general=True,
+        ),
+        _named(
+            "word-char-lr-minimal",
+            "As word-char-lr with minimal preprocessing: lower case and negation marks only "
+            "(window 2; 'kurang' and 'tanpa' as negators), '!' and '?' kept as tokens; no "
+            "placeholder, emoji, elongation, slang or reduplication steps.",
+            **MINIMAL_OPTIONS,
+        ),
+        _named(
+            "word-char-lr-adapt-minimal",
+            "As word-char-lr-adapt with the minimal preprocessing of word-char-lr-minimal.",
+            **MINIMAL_OPTIONS,
+            adapt=True,
         ),
         _named(
             "word-char-svm",

@@ -138,6 +138,20 @@ def test_preprocessor_parameters_travel_in_the_pipeline() -> None:
     ]
 
 
+def test_minimal_recipes_only_lower_case_and_mark_negation() -> None:
+    """``-minimal``: no slang, elongation, emoji or placeholder steps; words stay as written."""
+    from asn_sentiment.configs import CONFIGS
+
+    for name in ("word-char-lr-minimal", "word-char-lr-adapt-minimal"):
+        prep = CONFIGS[name].build().named_steps["preprocess"]
+        text = "Petugasnya KURANG ramah!! yg gak jelas, bagusss tanpa biaya?"
+        assert prep.transform([text]).tolist() == [
+            "petugasnya kurang NEG_ramah ! ! yg gak NEG_jelas bagusss tanpa NEG_biaya ?"
+        ]
+    assert CONFIGS["word-char-lr-adapt-minimal"].adapt
+    assert not CONFIGS["word-char-lr-minimal"].adapt
+
+
 # --- training with domains ---------------------------------------------------------------------
 
 GENERAL_ROWS = [
