@@ -483,7 +483,12 @@ class _TokenMapper:
         out: list[str] = []
         for word in words:
             if self.redup:
-                word = reduplicate(word)
+                base = reduplicate(word)
+                if base != word and self.slang is not None and base in self.slang:
+                    # kw2 -> kw -> kau: the base of a reduplication gets the slang step too
+                    out.extend(self._words(self.slang[base].split()).split(" "))
+                    continue
+                word = base
             if self.split_nya and (base := nya_base(word)):
                 out.extend(self._words([base]).split(" "))
                 out.append("nya")

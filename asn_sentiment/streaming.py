@@ -14,8 +14,6 @@ import codecs
 import csv
 import io
 import itertools
-import os
-import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -26,6 +24,7 @@ from typing import Any
 
 from asn_sentiment.cleaning import engine, resolve_steps
 from asn_sentiment.errors import InputError, OutputError
+from asn_sentiment.outputs import atomic_path
 from asn_sentiment.progress import Progress, null_progress
 from asn_sentiment.stemmer import shared_stemmer
 
@@ -238,39 +237,22 @@ def preprocess_file(
     if first is None or first.empty:
         raise InputError("err.file_empty", path=str(src))
     column, how = _text_column(first, src, text_col)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    except OSError as exc:
-        raise OutputError(
-            "err.output_unwritable", path=str(out), reason=exc.strerror or str(exc)
-        ) from None
-    tmp = Path(tmp_name)
     rows = 0
-    try:
-        with (
-            os.fdopen(fd, "w", encoding="utf-8", newline="") as fh,
-            progress("cli.progress.preprocessing", table.size) as bar,
+    with (
+        atomic_path(out) as tmp,
+        open(tmp, "w", encoding="utf-8", newline="") as fh,
+        progress("cli.progress.preprocessing", table.size) as bar,
+    ):
+        done = 0
+        frames = itertools.chain([first], chunks)
+        for frame, cleaned in _cleaned(
+            frames, column, chosen, window, jobs, collect_stems=stem_cache is not None
         ):
-            done = 0
-            frames = itertools.chain([first], chunks)
-            for frame, cleaned in _cleaned(
-                frames, column, chosen, window, jobs, collect_stems=stem_cache is not None
-            ):
-                _write_chunk(fh, frame, column, out_col, cleaned, sep, header=rows == 0)
-                rows += len(frame)
-                now = table.position()
-                bar.update(now - done)
-                done = now
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise OutputError(
-            "err.output_unwritable", path=str(out), reason=exc.strerror or str(exc)
-        ) from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+            _write_chunk(fh, frame, column, out_col, cleaned, sep, header=rows == 0)
+            rows += len(frame)
+            now = table.position()
+            bar.update(now - done)
+            done = now
     if stem_cache is not None:
         stemmer.save_cache(stem_cache)
     return PreprocessFileResult(
