@@ -27,8 +27,8 @@ The rule implemented by :func:`protect`:
    least one respondent) is computed by linear programming, for the
    respondent counts and for any other additive counts given.  A cell whose
    range is narrower than one is *exposed*; the smallest published cell of one
-   of its relations (or, when those are all hidden already, of any relation
-   touching a hidden cell) is then suppressed too and steps 2–3 repeat.
+   of its relations (or, when those are all hidden already, of a relation of
+   its linked group of hidden cells) is then suppressed too and steps 2–3 repeat.
 
 The result only grows at each step, so the procedure ends.  Suppression hides
 every number of a cell (counts, shares, intervals, means), never part of it.
@@ -142,6 +142,18 @@ def _components(
     return list(groups.values())
 
 
+def _published_members(
+    relations: Iterable[Relation], suppressed: set[Key], base: Mapping[Key, int]
+) -> set[Key]:
+    """Members of ``relations`` that are published and have data (complement candidates)."""
+    return {
+        m
+        for rel in relations
+        for m in (rel.total, *rel.parts)
+        if m not in suppressed and base.get(m, 0) > 0
+    }
+
+
 def exposed_cells(
     suppressed: set[Key],
     relations: Sequence[Relation],
@@ -223,23 +235,16 @@ def protect(
         exposed = exposed_cells(suppressed, relations, [base, *other_counts])
         if not exposed:
             break
+        groups = _components(suppressed, relations, base)
         for cell in sorted(exposed, key=_sort_key):
-            candidates: set[Key] = set()
-            for rel in relations:
-                members = [rel.total, *rel.parts]
-                if cell in members:
-                    candidates |= {m for m in members if m not in suppressed and base.get(m, 0) > 0}
+            own = [rel for rel in relations if cell in (rel.total, *rel.parts)]
+            candidates = _published_members(own, suppressed, base)
             if not candidates:
-                # every member of the cell's own relations is already hidden: the
-                # exposure comes through a longer chain (e.g. row and column totals
-                # against the grand total), so widen to every relation touching a
-                # hidden cell
-                for rel in relations:
-                    members = [rel.total, *rel.parts]
-                    if any(m in suppressed for m in members):
-                        candidates |= {
-                            m for m in members if m not in suppressed and base.get(m, 0) > 0
-                        }
+                # every member of the cell's own relations is hidden already: the
+                # exposure runs through a longer chain of its linked group (row and
+                # column totals against the grand total), so look in that group's relations
+                linked = next(rels for cells, rels in groups if cell in cells)
+                candidates = _published_members(linked, suppressed, base)
             extra = _smallest(candidates, base)
             if extra is not None:
                 suppressed.add(extra)
