@@ -47,6 +47,7 @@ __all__ = [
     "PLACEHOLDER_TOKENS",
     "STEPS",
     "Preprocessor",
+    "StatelessTextInput",
     "clean_text",
     "explain",
     "preprocess_batch",
@@ -54,7 +55,25 @@ __all__ = [
 ]
 
 
-class Preprocessor(TransformerMixin, BaseEstimator):
+class StatelessTextInput:
+    """Tags of a transformer that takes raw texts (1-d) and learns nothing.
+
+    scikit-learn reads them to know the input is text and that ``transform``
+    works unfitted; mix in first: ``class X(StatelessTextInput, TransformerMixin, BaseEstimator)``.
+    """
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.requires_fit = False
+        return tags
+
+    def _more_tags(self) -> dict[str, object]:  # scikit-learn < 1.6
+        return {"X_types": ["string"], "requires_fit": False}
+
+
+class Preprocessor(StatelessTextInput, TransformerMixin, BaseEstimator):
     """scikit-learn transformer: raw texts in (1-d), cleaned texts out (1-d object array).
 
     Parameters
@@ -113,16 +132,6 @@ class Preprocessor(TransformerMixin, BaseEstimator):
             bool(getattr(self, "split_nya", False)),
         )
         return np.asarray(cleaned, dtype=object)
-
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
-
-    def _more_tags(self) -> dict[str, object]:  # scikit-learn < 1.6
-        return {"X_types": ["string"], "requires_fit": False}
 
 
 def _as_texts(X: Iterable[object]) -> list[object]:

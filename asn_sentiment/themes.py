@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 
-from asn_sentiment.preprocess import NEGATORS, _as_texts, preprocess_batch
+from asn_sentiment.preprocess import NEGATORS, StatelessTextInput, _as_texts, preprocess_batch
 from asn_sentiment.taxonomy import Taxonomy
 
 #: Preprocessing used before matching rules (no stemming, no negation marks).
@@ -184,7 +184,7 @@ def _negated(text: str, match: re.Match[str]) -> bool:
 # --- the trained classifier ----------------------------------------------------------------------
 
 
-class RuleMatches(TransformerMixin, BaseEstimator):
+class RuleMatches(StatelessTextInput, TransformerMixin, BaseEstimator):
     """scikit-learn transformer: normalised texts → 0/1 matrix, one column per theme's rules.
 
     ``rules`` is ``((theme_id, (keyword, ...)), ...)`` (see
@@ -234,13 +234,6 @@ class RuleMatches(TransformerMixin, BaseEstimator):
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         return np.asarray([f"rule:{tid}" for tid, _ in self.rules], dtype=object)
-
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
 
 
 def _best_threshold(scores: np.ndarray, truth: np.ndarray) -> float:
