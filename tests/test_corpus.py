@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -40,8 +42,42 @@ def test_size_and_balance(corpus) -> None:
 
 def test_split_is_fixed_and_about_a_fifth(corpus) -> None:
     assert set(corpus["split"]) == {"train", "test"}
-    share = (corpus["split"] == "test").mean()
-    assert 0.18 <= share <= 0.22
+    assert set(corpus["batch"]) == {"1", "2"}
+    for _, part in [("all", corpus), *corpus.groupby("batch")]:
+        share = (part["split"] == "test").mean()
+        assert 0.18 <= share <= 0.22
+
+
+#: Salt of the second batch's split (the data card gives the rule).
+BATCH2_SALT = "asn-sentiment corpus batch 2"
+
+
+def batch_split(part: pd.DataFrame, salt: str) -> list[str]:
+    """The data card's rule: group by (rarest theme in the batch, or none) and sentiment, order
+    each group by the salted SHA-256 of the text, the first of every five is ``test``."""
+    ids = load_taxonomy().ids
+    themes = [[t for t in cell.split(";") if t] for cell in part["themes"]]
+    freq = Counter(t for ts in themes for t in ts)
+    keys = [
+        (min(ts, key=lambda t: (freq[t], ids.index(t))) if ts else "", sentiment)
+        for ts, sentiment in zip(themes, part["sentiment"], strict=True)
+    ]
+    split = [""] * len(part)
+    for key in set(keys):
+        members = [i for i, k in enumerate(keys) if k == key]
+        members.sort(key=lambda i: hashlib.sha256((salt + part["text"].iloc[i]).encode()).hexdigest())
+        for rank, i in enumerate(members):
+            split[i] = "test" if rank % 5 == 0 else "train"
+    return split
+
+
+def test_second_batch_split_follows_the_rule(corpus) -> None:
+    """The second batch's split follows its rule, fixed before anything was tuned on the batch."""
+    part = corpus[corpus["batch"] == "2"]
+    assert batch_split(part, BATCH2_SALT) == part["split"].tolist()
+    # the first batch keeps the split it had when the models were first tuned
+    first = corpus[corpus["batch"] == "1"]
+    assert len(first) == 2567 and (first["split"] == "test").sum() == 513
 
 
 def shared_runs(ids: list[str], texts: list[str], n: int = 6) -> list[tuple[str, str, str]]:
@@ -81,7 +117,8 @@ def test_double_annotation_is_consistent_with_the_final_labels(corpus) -> None:
     assert (final.loc[same["id"], "sentiment"].values == same["writer_sentiment"].values).all()
     assert (final.loc[same["id"], "themes"].values == same["writer_themes"].values).all()
     # the agreement figure quoted in the data card
-    sentiment_agreement = (ann["writer_sentiment"] == ann["second_sentiment"]).mean()
+    batch = corpus["batch"].to_numpy()
+    sentiment_agreement = (ann["writer_sentiment"] == ann["second_sentiment"])[batch == "1"].mean()
     assert round(sentiment_agreement, 3) == 0.910
 
 
