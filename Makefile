@@ -47,7 +47,7 @@ lint: install-test
 	$(BIN)/ruff format --check asn_sentiment tests bench
 
 # The shipped sentiment model: SmSA train (domain general) + the domain corpus's training split
-# (domain asn, each text weighted SENTIMENT_CORPUS_WEIGHT), EasyAdapt; recipe and weight chosen by
+# (domain asn, each text weighted SENTIMENT_CORPUS_WEIGHT), EasyAdapt with a copy per domain; recipe and weight chosen by
 # cross-validation on those training data only (bench/sentiment_selection.py). Measured on SmSA
 # valid (as general) and the corpus's test split (as asn), checked on the independent set (as
 # asn, never used for choosing); see models/sentiment/card.md.
@@ -60,11 +60,11 @@ models: install
 		--valid $(SHARED)/data/smsa/valid.tsv --valid $(SENTIMENT_CORPUS) \
 		--valid-where split=test --valid-domains general,asn \
 		--check evaluation/independent_domain.csv \
-		--config word-char-lr-adapt --cv 5 --seed 0 --name sentiment \
+		--config word-char-lr-adapt-full --cv 5 --seed 0 --name sentiment \
 		--attribution "$(SENTIMENT_ATTRIBUTION)" -o models/sentiment --overwrite
 
 # The shipped theme model (issue 6): fitted on the domain corpus's train split only (recipe
-# chosen by cross-validation on that split), measured on its fixed test split and checked on
+# chosen by cross-validation on that split: python -m bench.theme_selection), measured on its fixed test split and checked on
 # texts written by others (evaluation/independent_domain.csv, the samples' truth labels).
 THEMES_CORPUS := asn_sentiment/data/corpus/domain_corpus.csv
 THEMES_ATTRIBUTION := Domain corpus: asn_sentiment/data/corpus/domain_corpus.csv, written for asn-sentiment (synthetic comments, no real people; see its README.md); released with the project under its licence.
@@ -75,7 +75,7 @@ models-themes: install
 	$(BIN)/asn-sentiment train --task themes $(THEMES_CORPUS) --where split=train \
 		--valid $(THEMES_CORPUS) --valid-where split=test \
 		--check evaluation/independent_domain.csv --check build/surveys_truth.csv \
-		--config themes-lr-gate --cv 5 --seed 0 --name themes \
+		--config themes-lr-gate-c30 --cv 5 --seed 0 --name themes \
 		--attribution "$(THEMES_ATTRIBUTION)" -o models/themes --overwrite
 
 docs: install
