@@ -388,6 +388,13 @@ CONFIGS: dict[str, Config] = {
             adapt=True,
         ),
         _named(
+            "word-char-lr-adapt-full-minimal",
+            "As word-char-lr-adapt-full with the minimal preprocessing of word-char-lr-minimal.",
+            **MINIMAL_OPTIONS,
+            adapt=True,
+            adapt_general=True,
+        ),
+        _named(
             "word-char-svm",
             "As word-char-lr with a linear SVM (C=0.5), probabilities by sigmoid calibration.",
             classifier="svm",

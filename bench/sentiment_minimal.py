@@ -7,8 +7,8 @@ Two questions, each answered with data the rule allows:
    ``word-char-lr``, by 5-fold CV on SmSA train and on SmSA valid (fitted on
    train only).  SmSA valid is SmSA's model-selection set; the SmSA test split
    is the independent check (held out by the issue's authors).
-2. The shipped, domain-adapted recipe: ``word-char-lr-adapt-minimal`` against
-   ``word-char-lr-adapt`` (SmSA train as ``general`` + the domain corpus's
+2. The shipped, domain-adapted recipe: ``word-char-lr-adapt-full-minimal`` against
+   ``word-char-lr-adapt-full`` (SmSA train as ``general`` + the domain corpus's
    ``split=train`` as ``asn``, corpus weight 3).  Rule, fixed before running:
    switch only if the minimal recipe reaches SmSA valid (scored as
    ``general``) >= 0.87, its 5-fold CV macro-F1 on the corpus's training split
@@ -36,8 +36,9 @@ from bench.sentiment_selection import ACCEPTANCE, CORPUS, DOMAINS, missed
 ROOT = Path(__file__).resolve().parent.parent
 SMSA_DIR = ROOT.parent / "shared" / "data" / "smsa"
 SMSA_ONLY = ["word-char-lr-minimal", "word-char-lr-punct", "word-char-lr"]
-ADAPTED = ["word-char-lr-adapt-minimal", "word-char-lr-adapt"]
-SHIPPED = "word-char-lr-adapt"
+ADAPTED = ["word-char-lr-adapt-full-minimal", "word-char-lr-adapt-full"]
+SHIPPED = "word-char-lr-adapt-full"
+MINIMAL = "word-char-lr-adapt-full-minimal"
 WEIGHT = 3.0
 TARGET = 0.87
 CV_TOLERANCE = 0.005
@@ -107,7 +108,7 @@ def _acceptance(labels: dict[str, str]) -> str:
 
 def verdict(adapted: dict[str, Any]) -> tuple[bool, list[str]]:
     """Whether the minimal adapted recipe meets the rule, and the reasons it does not."""
-    new, old = adapted["word-char-lr-adapt-minimal"], adapted[SHIPPED]
+    new, old = adapted[MINIMAL], adapted[SHIPPED]
     reasons = []
     if new["valid"]["macro_f1"] < TARGET:
         reasons.append(f"SmSA valid {new['valid']['macro_f1']:.3f} < {TARGET}")
@@ -161,7 +162,7 @@ def body(result: dict[str, Any]) -> str:
         )
     ok, reasons = verdict(result["adapted"])
     rule = (
-        f"Rule (fixed before running): switch the shipped model to `word-char-lr-adapt-minimal` "
+        f"Rule (fixed before running): switch the shipped model to `{MINIMAL}` "
         f"only if SmSA valid >= {TARGET}, corpus CV within {CV_TOLERANCE} of the shipped "
         f"recipe's, the acceptance sentences met and ECE <= {MAX_ECE} on both. "
     )

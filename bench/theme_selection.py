@@ -106,7 +106,11 @@ def _acceptance(row: dict) -> str:
     got = row.get("acceptance")
     if got is None:
         return "not checked"
-    wrong = [f'"{t}" → {";".join(sorted(got[t])) or "none"}' for t, w in ACCEPTANCE.items() if got[t] != w]
+    wrong = [
+        f'"{t}" → {";".join(sorted(got[t])) or "none"}'
+        for t, w in ACCEPTANCE.items()
+        if got[t] != w
+    ]
     return "all met" if not wrong else "; ".join(wrong)
 
 

@@ -65,7 +65,9 @@ def batch_split(part: pd.DataFrame, salt: str) -> list[str]:
     split = [""] * len(part)
     for key in set(keys):
         members = [i for i, k in enumerate(keys) if k == key]
-        members.sort(key=lambda i: hashlib.sha256((salt + part["text"].iloc[i]).encode()).hexdigest())
+        members.sort(
+            key=lambda i: hashlib.sha256((salt + part["text"].iloc[i]).encode()).hexdigest()
+        )
         for rank, i in enumerate(members):
             split[i] = "test" if rank % 5 == 0 else "train"
     return split
