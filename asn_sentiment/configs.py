@@ -425,6 +425,20 @@ CONFIGS: dict[str, Config] = {
             **{**_THEMES, "rule_weight": 1.0, "theme_gate": True, "C": 30.0},
         ),
         _named(
+            "themes-lr-gate-neg",
+            "As themes-lr-gate-c30 with negation marks (window 2) in the model's word and "
+            "character features ('petugasnya tidak ramah' -> 'petugasnya tidak NEG_ramah', "
+            "so negated praise is not read as praise); the rules still see the plain words.",
+            **{
+                **_THEMES,
+                "steps": THEME_STEPS + ",negation",
+                "negation_window": 2,
+                "rule_weight": 1.0,
+                "theme_gate": True,
+                "C": 30.0,
+            },
+        ),
+        _named(
             "themes-svm",
             "As themes-lr with a linear SVM per theme (C=0.3) and rule bonus 0.25.",
             **{**_THEMES, "classifier": "svm", "C": 0.3, "class_weight": None, "rule_weight": 0.25},

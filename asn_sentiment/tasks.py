@@ -232,11 +232,13 @@ class ThemesTask(Task):
         from asn_sentiment.preprocess import resolve_steps
         from asn_sentiment.themes import RULE_STEPS, RuleMatches, taxonomy_rules
 
-        if tuple(resolve_steps(recipe.steps)) != RULE_STEPS:
+        if tuple(resolve_steps(recipe.steps)) not in (RULE_STEPS, (*RULE_STEPS, "negation")):
             raise InputError(
                 "err.config_invalid",
                 config=recipe.name,
-                problem="taxonomy rules (rule_weight > 0) need steps = " + ",".join(RULE_STEPS),
+                problem="taxonomy rules (rule_weight > 0) need steps = "
+                + ",".join(RULE_STEPS)
+                + " (optionally with negation)",
             )
 
         return [("rules", RuleMatches(taxonomy_rules(self.taxonomy)))]

@@ -33,7 +33,13 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 
-from asn_sentiment.preprocess import NEGATORS, StatelessTextInput, _as_texts, preprocess_batch
+from asn_sentiment.preprocess import (
+    NEG_PREFIX,
+    NEGATORS,
+    StatelessTextInput,
+    _as_texts,
+    preprocess_batch,
+)
 from asn_sentiment.taxonomy import Taxonomy
 
 #: Preprocessing used before matching rules (no stemming, no negation marks).
@@ -175,6 +181,14 @@ class RuleThemeMatcher:
         return self.ruleset.match(text)
 
 
+_NEG_MARK = re.compile(r"(?<!\S)" + re.escape(NEG_PREFIX))
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without the ``negation`` step's marks (``tidak NEG_ramah`` → ``tidak ramah``)."""
+    return _NEG_MARK.sub("", text) if NEG_PREFIX in text else text
+
+
 def _negated(text: str, match: re.Match[str]) -> bool:
     """A negator just before the match, or inside a ``~`` gap of it."""
     around = text[: match.start()].split()[-2:] + match.group(0).split()[1:]
@@ -212,9 +226,14 @@ class RuleMatches(StatelessTextInput, TransformerMixin, BaseEstimator):
         return state
 
     def matches(self, X: Any) -> list[list[tuple[str, str]]]:
-        """Themes and matched words of each normalised text."""
+        """Themes and matched words of each normalised text.
+
+        Negation marks (``tidak NEG_ramah``, from a recipe whose preprocessing marks
+        negation for the model's features) are removed first: the rules see the words
+        as written and judge negation themselves.
+        """
         ruleset = self._ruleset()
-        return [ruleset.match(str(text)) for text in _as_texts(X)]
+        return [ruleset.match(_unmarked(str(text))) for text in _as_texts(X)]
 
     def transform(self, X: Any) -> Any:
         """Sparse 0/1 matrix (texts × themes)."""

@@ -6,8 +6,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from asn_sentiment.preprocess import Preprocessor
 from asn_sentiment.taxonomy import load_taxonomy
-from asn_sentiment.themes import RuleThemeMatcher, compile_keyword
+from asn_sentiment.themes import (
+    RULE_STEPS,
+    RuleMatches,
+    RuleThemeMatcher,
+    compile_keyword,
+    taxonomy_rules,
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +51,17 @@ def test_jambi_malay(matcher) -> None:
 def test_negated_keyword_does_not_count(matcher) -> None:
     assert "teknologi_memudahkan" not in themes(matcher, "aplikasinya tidak lancar")
     assert "pelayanan_membaik" not in themes(matcher, "pelayanannya tidak memuaskan")
+
+
+def test_rules_ignore_the_models_negation_marks(matcher) -> None:
+    """A recipe may mark negation for its features; the rules still read the plain words."""
+    rules = RuleMatches(taxonomy_rules(load_taxonomy())).fit([])
+    texts = ["idak ado sosialisasi nian", "petugasnya tidak ramah", "pelatihannya bagus"]
+    marked = Preprocessor((*RULE_STEPS, "negation"), 2).transform(texts)
+    plain = Preprocessor(RULE_STEPS, 0).transform(texts)
+    assert "NEG_" in marked[0] and "NEG_" in marked[1]
+    assert rules.matches(marked) == rules.matches(plain)
+    assert rules.matches(marked)[0] == [("kurang_sosialisasi", "tidak ada sosialisasi")]
 
 
 def test_evidence_names_the_words(matcher) -> None:
