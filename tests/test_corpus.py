@@ -42,7 +42,7 @@ def test_size_and_balance(corpus) -> None:
 
 def test_split_is_fixed_and_about_a_fifth(corpus) -> None:
     assert set(corpus["split"]) == {"train", "test"}
-    assert set(corpus["batch"]) == {"1", "2"}
+    assert set(corpus["batch"]) == {"1", "2", "3"}
     for _, part in [("all", corpus), *corpus.groupby("batch")]:
         share = (part["split"] == "test").mean()
         assert 0.18 <= share <= 0.22
