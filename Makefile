@@ -75,7 +75,7 @@ models-themes: install
 	$(BIN)/asn-sentiment train --task themes $(THEMES_CORPUS) --where split=train \
 		--valid $(THEMES_CORPUS) --valid-where split=test \
 		--check evaluation/independent_domain.csv --check build/surveys_truth.csv \
-		--config themes-lr-gate-c30 --cv 5 --seed 0 --name themes \
+		--config themes-lr-gate-neg --cv 5 --seed 0 --name themes \
 		--attribution "$(THEMES_ATTRIBUTION)" -o models/themes --overwrite
 
 docs: install

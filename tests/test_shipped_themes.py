@@ -23,9 +23,9 @@ def card() -> dict:
 def test_card_measures_the_whole_held_out_split(card) -> None:
     [valid] = card["data"]["valid"]
     assert valid["name"] == "domain_corpus.csv" and valid["where"] == ["split=test"]
-    assert card["metrics"]["valid"]["n"] == 1522  # 513 (batch 1) + 1,009 (batch 2)
+    assert card["metrics"]["valid"]["n"] == 1608  # 513 (batch 1) + 1,009 (batch 2) + 86 (batch 3)
     assert card["data"]["train"][0]["where"] == ["split=train"]
-    assert card["config"]["name"] == "themes-lr-gate-c30"
+    assert card["config"]["name"] == "themes-lr-gate-neg"
 
 
 def test_every_theme_reaches_the_target_on_the_held_out_split(card) -> None:
@@ -38,7 +38,7 @@ def test_every_theme_reaches_the_target_on_the_held_out_split(card) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="held-out micro-F1 is about 0.81 (95% CI about 0.79-0.82), as CV on the training "
-    "split predicted (0.807); README, 'How the rules and the model combine'",
+    "split predicted (0.803); README, 'How the rules and the model combine'",
 )
 def test_micro_f1_reaches_the_target(card) -> None:
     """Issue 6: micro-F1 >= 0.85 on the held-out split."""

@@ -42,6 +42,12 @@ def test_thanks_has_no_theme(shipped) -> None:
     assert themes_of(shipped, "Terima kasih") == []
 
 
+@pytest.mark.parametrize("text", ["petugasnya tidak ramah", "pelayanannya tidak memuaskan"])
+def test_complaint_about_service_gets_no_support_theme(shipped, text) -> None:
+    """Regression: a model without negation marks read 'tidak ramah' as pelayanan_membaik."""
+    assert themes_of(shipped, text) == []
+
+
 def test_jambi_malay_lack_of_socialisation(shipped) -> None:
     assert "kurang_sosialisasi" in themes_of(
         shipped, "idak ado sosialisasi nian, kami idak tau galo"
