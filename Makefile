@@ -60,7 +60,7 @@ models: install
 		--valid $(SHARED)/data/smsa/valid.tsv --valid $(SENTIMENT_CORPUS) \
 		--valid-where split=test --valid-domains general,asn \
 		--check evaluation/independent_domain.csv \
-		--config word-char-lr-adapt-full --cv 5 --seed 0 --name sentiment \
+		--config word-char-lr-adapt-full-nosplit --cv 5 --seed 0 --name sentiment \
 		--attribution "$(SENTIMENT_ATTRIBUTION)" -o models/sentiment --overwrite
 
 # The shipped theme model (issue 6): fitted on the domain corpus's train split only (recipe

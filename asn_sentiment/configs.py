@@ -375,6 +375,14 @@ CONFIGS: dict[str, Config] = {
             adapt_general=True,
         ),
         _named(
+            "word-char-lr-adapt-full-nosplit",
+            "As word-char-lr-adapt-full without writing -nya apart (the shipped model: best "
+            "corpus CV in bench.sentiment_selection).",
+            **{**SENTIMENT_OPTIONS, "split_nya": False},
+            adapt=True,
+            adapt_general=True,
+        ),
+        _named(
             "word-char-lr-minimal",
             "As word-char-lr with minimal preprocessing: lower case and negation marks only "
             "(window 2; 'kurang' and 'tanpa' as negators), '!' and '?' kept as tokens; no "

@@ -70,6 +70,8 @@ def recipe(name: str) -> Any:
     """A named configuration, or a ``-nosplit`` variant of one (without ``split_nya``)."""
     from asn_sentiment.configs import CONFIGS
 
+    if name in CONFIGS:
+        return CONFIGS[name]
     if name.endswith("-nosplit"):
         base = CONFIGS[name.removesuffix("-nosplit")]
         return dataclasses.replace(
