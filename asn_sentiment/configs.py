@@ -428,15 +428,15 @@ CONFIGS: dict[str, Config] = {
         ),
         _named(
             "themes-lr-gate-c30",
-            "As themes-lr-gate with weaker regularisation (C=30); the shipped theme model "
-            "(best cross-validated micro-F1 on the corpus's training split, bench.theme_selection).",
+            "As themes-lr-gate with weaker regularisation (C=30).",
             **{**_THEMES, "rule_weight": 1.0, "theme_gate": True, "C": 30.0},
         ),
         _named(
             "themes-lr-gate-neg",
             "As themes-lr-gate-c30 with negation marks (window 2) in the model's word and "
             "character features ('petugasnya tidak ramah' -> 'petugasnya tidak NEG_ramah', "
-            "so negated praise is not read as praise); the rules still see the plain words.",
+            "so negated praise is not read as praise); the rules still see the plain words. "
+            "The shipped theme model (bench.theme_selection).",
             **{
                 **_THEMES,
                 "steps": THEME_STEPS + ",negation",
