@@ -237,6 +237,12 @@ def _env() -> dict[str, str]:
     return {**os.environ, "ASN_SENTIMENT_LANG": "en", "PYTHONPATH": str(ROOT)}
 
 
+#: Rows of the big file: large enough that its transaction is still running well after its WAL
+#: passes 1.5 MB (at 12,000 rows that happened half-way on an idle machine, and under load an
+#: interrupted run once finished first).
+BIG_ROWS = 30_000
+
+
 @pytest.fixture(scope="module")
 def big_files(tmp_path_factory) -> tuple[Path, Path]:
     sys.path.insert(0, str(ROOT))
@@ -244,7 +250,7 @@ def big_files(tmp_path_factory) -> tuple[Path, Path]:
 
     folder = tmp_path_factory.mktemp("big")
     small = write_survey(folder / "a.csv", 4000, seed=1)
-    return small, write_survey(folder / "b.csv", 12000, seed=2)
+    return small, write_survey(folder / "b.csv", BIG_ROWS, seed=2)
 
 
 def test_two_processes_ingesting_at_once(tmp_path, big_files) -> None:
@@ -311,7 +317,7 @@ def test_killed_ingest_leaves_all_or_nothing(tmp_path, big_files, sig) -> None:
         [_exe(), "ingest", str(big), "--db", str(db)], env=_env(), capture_output=True, timeout=600
     )
     assert again.returncode == 0, again.stderr
-    assert counts(db)[1] == before[1] + 12000
+    assert counts(db)[1] == before[1] + BIG_ROWS
 
 
 # --- the same store on PostgreSQL -------------------------------------------------------------
