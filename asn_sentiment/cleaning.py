@@ -524,6 +524,8 @@ def _negation_regex(window: int) -> re.Pattern[str]:
 _SPACES = re.compile(" +")
 _WORD_START = re.compile(" +(?!" + _STOP + ")")  # stop words are removed, not marked
 _STOP_WORD = re.compile(" " + _STOP + "[^ ]*")
+# the placeholders step's number pattern, not crossing from one document into the next
+_DIGITS_IN_STREAM = re.compile(r"[0-9+](?:[\d_]|[^\w\n" + _SEP + r"]){4,}[0-9]")
 
 
 def _mark_negation(stream: str, window: int = 3) -> str:
@@ -587,6 +589,8 @@ class Engine:
             stream = stream.replace(_NEGATOR, "").replace(_CONTRAST, "")
         if "stopwords" in self.steps:
             stream = _STOP_WORD.sub("", stream)
+            if "placeholders" in self.steps:  # a removed word may have split a number
+                stream = _DIGITS_IN_STREAM.sub(_digits, stream)
         if "  " in stream:  # chunks that mapped to nothing
             stream = _SPACES.sub(" ", stream)
         docs = stream.split(_SEP)

@@ -278,6 +278,13 @@ def test_two_processes_ingesting_at_once(tmp_path, big_files) -> None:
     assert joined.count("already ingested") + joined.count("new comments from") == 4
 
 
+def _default_signals() -> None:
+    """In the child before exec: SIGINT and SIGTERM handled by default and not blocked."""
+    for s in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(s, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM])
 def test_killed_ingest_leaves_all_or_nothing(tmp_path, big_files, sig) -> None:
     small, big = big_files
@@ -290,10 +297,14 @@ def test_killed_ingest_leaves_all_or_nothing(tmp_path, big_files, sig) -> None:
     )
     assert done.returncode == 0
     before = counts(db)
+    # the test runner's worker may ignore or block SIGINT/SIGTERM, and a child inherits that;
+    # start the ingest as a user's shell would, with both at their defaults
+    inherited = (signal.getsignal(sig), signal.pthread_sigmask(signal.SIG_BLOCK, []))
     proc = subprocess.Popen(
         [_exe(), "ingest", str(big), "--db", str(db), "--chunk-rows", "1000"],
         env=_env(),
         stderr=subprocess.PIPE,
+        preexec_fn=_default_signals,
     )
     wal = Path(f"{db}-wal")
     deadline = time.monotonic() + 120
@@ -304,8 +315,8 @@ def test_killed_ingest_leaves_all_or_nothing(tmp_path, big_files, sig) -> None:
         time.sleep(0.05)
     assert proc.poll() is None, "ingest finished before it could be interrupted"
     proc.send_signal(sig)
-    proc.wait(timeout=60)
-    assert proc.returncode != 0
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0, (inherited, err.decode(errors="replace")[-500:])
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         names = [r[0] for r in conn.execute("SELECT source_file FROM files")]
