@@ -189,7 +189,8 @@ _PII_TOKEN = {
 _MENTION = re.compile(r"@(?<!\w@)\w+")
 # a run of digits with separators (anything but letters and newlines, since punctuation
 # becomes a space in the output), optionally after "+"; phone or number is decided on its digits
-_DIGITS = re.compile(r"[0-9+](?:[\d_]|[^\w\n]){4,}[0-9]")
+# (never across a document boundary: a newline in joined text, _SEP in the token stream)
+_DIGITS = re.compile(r"[0-9+](?:[\d_]|[^\w\n" + _SEP + r"]){4,}[0-9]")
 _PHONE_DIGITS = re.compile(r"(?:62|0)8\d{7,12}")
 _NOT_DIGIT = re.compile(r"\D")
 
@@ -524,8 +525,6 @@ def _negation_regex(window: int) -> re.Pattern[str]:
 _SPACES = re.compile(" +")
 _WORD_START = re.compile(" +(?!" + _STOP + ")")  # stop words are removed, not marked
 _STOP_WORD = re.compile(" " + _STOP + "[^ ]*")
-# the placeholders step's number pattern, not crossing from one document into the next
-_DIGITS_IN_STREAM = re.compile(r"[0-9+](?:[\d_]|[^\w\n" + _SEP + r"]){4,}[0-9]")
 
 
 def _mark_negation(stream: str, window: int = 3) -> str:
@@ -590,7 +589,7 @@ class Engine:
         if "stopwords" in self.steps:
             stream = _STOP_WORD.sub("", stream)
             if "placeholders" in self.steps:  # a removed word may have split a number
-                stream = _DIGITS_IN_STREAM.sub(_digits, stream)
+                stream = _DIGITS.sub(_digits, stream)
         if "  " in stream:  # chunks that mapped to nothing
             stream = _SPACES.sub(" ", stream)
         docs = stream.split(_SEP)

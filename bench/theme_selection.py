@@ -166,10 +166,10 @@ def main() -> None:
             "## Theme recipe selection (domain corpus `split=train`, 5-fold CV)",
             "",
             f"`python -m bench.theme_selection` on {platform.machine()}, {len(rows)} recipes, "
-            f"{n:,} training comments. Rule: highest CV micro-F1 whose model, "
-            "fitted on the whole training split, meets issue 6's acceptance sentences and gives "
-            "no theme to two service complaints, checked in that order until one does. The test split, the independent set and the samples "
-            "are not used.",
+            f"{n:,} training comments. Rule: highest CV micro-F1 whose model, fitted on the "
+            "whole training split, meets issue 6's acceptance sentences and gives no theme to "
+            "two service complaints, checked in that order until one does. The test split, the "
+            "independent set and the samples are not used.",
             "",
             table(rows, chosen),
             "",
